@@ -1,0 +1,327 @@
+//! `bandeau-tokens` command line: the file-system edge around the core.
+//!
+//! Exit codes: 0 success, 1 invalid tokens (nothing written), 2 usage
+//! errors (bad arguments, unreadable inputs).
+
+use bandeau_tokens::brand;
+use bandeau_tokens::emit::{self, Format, Options, OutputFile};
+use bandeau_tokens::resolver::{self, Compiled, Loader};
+use bandeau_tokens::{lint, Diagnostic, Failure, Source};
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "bandeau-tokens", version, about = "Compile W3C DTCG 2025.10 design tokens")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile token files (merged in order) or one `*.resolver.json`.
+    Build {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Output directory; files in it are replaced atomically.
+        #[arg(long)]
+        out: PathBuf,
+        /// Comma-separated: css, scss, json, ts, rust, html.
+        #[arg(long, default_value = "css,json", value_delimiter = ',')]
+        format: Vec<String>,
+        /// Custom property prefix (`bd` → `--bd-…`).
+        #[arg(long, default_value = "bd")]
+        prefix: String,
+        /// Emit aliases as `var(--…)` references in CSS.
+        #[arg(long)]
+        output_references: bool,
+    },
+    /// Validate tokens and the contrast lint without writing anything.
+    Check {
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+    },
+    /// Derive a `[data-brand]` block from openDesk theme colours.
+    Brand {
+        /// JSON with openDesk colour keys (`primary`, `primary15`, …).
+        colors: PathBuf,
+        /// Brand name used in `[data-brand="NAME"]`.
+        #[arg(long)]
+        name: String,
+        /// The token sources the brand is checked against.
+        #[arg(long, default_value = "tokens/bandeau.resolver.json")]
+        tokens: PathBuf,
+        /// Write the CSS here instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value = "bd")]
+        prefix: String,
+    },
+}
+
+struct Usage(String);
+
+struct FsLoader {
+    base: PathBuf,
+}
+
+impl Loader for FsLoader {
+    fn load(&mut self, reference: &str) -> Result<(String, String), String> {
+        let path = self.base.join(reference);
+        std::fs::read_to_string(&path)
+            .map(|t| (path.display().to_string(), t))
+            .map_err(|e| e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build {
+            inputs,
+            out,
+            format,
+            prefix,
+            output_references,
+        } => build(&inputs, Some(&out), &format, prefix, output_references),
+        Command::Check { inputs } => build(&inputs, None, &[], "bd".into(), false),
+        Command::Brand {
+            colors,
+            name,
+            tokens,
+            out,
+            prefix,
+        } => brand_command(&colors, &name, &tokens, out.as_deref(), &prefix),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Outcome::Usage(Usage(msg))) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Outcome::Invalid) => ExitCode::from(1),
+    }
+}
+
+enum Outcome {
+    Usage(Usage),
+    Invalid,
+}
+
+fn usage(msg: String) -> Outcome {
+    Outcome::Usage(Usage(msg))
+}
+
+fn load(inputs: &[PathBuf]) -> Result<Result<Compiled, Failure>, Outcome> {
+    let is_resolver = |p: &Path| p.to_string_lossy().ends_with(".resolver.json");
+    if inputs.iter().any(|p| is_resolver(p)) {
+        if inputs.len() != 1 {
+            return Err(usage("a resolver document must be the only input".into()));
+        }
+        let path = &inputs[0];
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
+        let mut loader = FsLoader {
+            base: path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        };
+        return Ok(resolver::compile_resolver(
+            &path.display().to_string(),
+            &text,
+            &mut loader,
+        ));
+    }
+    let mut sources = Vec::with_capacity(inputs.len());
+    for p in inputs {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| usage(format!("cannot read {}: {e}", p.display())))?;
+        sources.push(Source::new(p.display().to_string(), text));
+    }
+    Ok(resolver::compile_files(&sources))
+}
+
+/// Prints problems as `file:line:column: path: message`, each followed by
+/// the source excerpt when the input can be read again.
+fn report(diags: &[Diagnostic]) {
+    let color = std::io::stderr().is_terminal();
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+    let mut cache: std::collections::HashMap<String, Option<String>> = Default::default();
+    for (n, d) in diags.iter().enumerate() {
+        eprintln!("{d}");
+        // Excerpts for the first problems only: a thousand snippets help nobody.
+        if n >= 20 || d.span.end <= d.span.start {
+            continue;
+        }
+        let text = cache
+            .entry(d.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(&d.file).ok());
+        let Some(text) = text else { continue };
+        let len = (d.span.end - d.span.start).min(200) as usize;
+        let snippet = miette::MietteDiagnostic::new(String::new())
+            .with_label(miette::LabeledSpan::at(d.span.start as usize..d.span.start as usize + len, "here"));
+        let report = miette::Report::new(snippet)
+            .with_source_code(miette::NamedSource::new(d.file.clone(), text.clone()));
+        let mut out = String::new();
+        if handler.render_report(&mut out, report.as_ref()).is_ok() {
+            // Drop miette's own (empty) headline; our line above is the headline.
+            let body: Vec<&str> = out.lines().skip_while(|l| !l.contains('[')).collect();
+            eprintln!("{}", body.join("\n"));
+        }
+    }
+}
+
+fn build(
+    inputs: &[PathBuf],
+    out: Option<&Path>,
+    formats: &[String],
+    prefix: String,
+    output_references: bool,
+) -> Result<(), Outcome> {
+    let mut fmts = Vec::new();
+    for f in formats {
+        match Format::from_name(f.trim()) {
+            Some(x) => fmts.push(x),
+            None => {
+                let all: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+                return Err(usage(format!("unknown format `{f}`; expected {}", all.join(", "))));
+            }
+        }
+    }
+    if prefix.is_empty() || !prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(usage(format!("invalid prefix `{prefix}`: use letters, digits, `-` or `_`")));
+    }
+    let compiled = match load(inputs)? {
+        Ok(c) => c,
+        Err(f) => {
+            report(&f.diagnostics);
+            let n = f.errors().count();
+            eprintln!("error: {n} problem{} in the tokens; nothing was written", if n == 1 { "" } else { "s" });
+            return Err(Outcome::Invalid);
+        }
+    };
+    report(&compiled.warnings);
+    let (results, mut problems) = lint::check(&compiled);
+    problems.extend(lint::failures(&compiled, &results));
+    if !problems.is_empty() {
+        report(&problems);
+        eprint!("{}", lint::table(&results));
+        eprintln!("error: the accessibility lint failed; nothing was written");
+        return Err(Outcome::Invalid);
+    }
+    let options = Options {
+        prefix,
+        output_references,
+        source_name: inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let files = match emit::emit(&compiled, &fmts, &options) {
+        Ok(f) => f,
+        Err(d) => {
+            report(&d);
+            eprintln!("error: nothing was written");
+            return Err(Outcome::Invalid);
+        }
+    };
+    let tokens = compiled.base().tokens.len();
+    let Some(out) = out else {
+        eprintln!(
+            "ok: {tokens} tokens, {} permutation(s), {} contrast pair check(s) pass",
+            compiled.permutations.len(),
+            results.len()
+        );
+        return Ok(());
+    };
+    write_atomically(out, &files).map_err(|e| usage(format!("cannot write to {}: {e}", out.display())))?;
+    eprintln!(
+        "wrote {} file(s) to {} ({tokens} tokens, {} permutation(s), {} contrast check(s) pass)",
+        files.len(),
+        out.display(),
+        compiled.permutations.len(),
+        results.len()
+    );
+    Ok(())
+}
+
+/// Stages every file next to its destination, then renames each into
+/// place, so readers never see a half-written output and a failure leaves
+/// the previous outputs untouched.
+fn write_atomically(dir: &Path, files: &[OutputFile]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let stage = dir.join(format!(".bandeau-tokens-{}", std::process::id()));
+    std::fs::create_dir_all(&stage)?;
+    let staged = (|| {
+        for f in files {
+            std::fs::write(stage.join(&f.name), &f.contents)?;
+        }
+        for f in files {
+            std::fs::rename(stage.join(&f.name), dir.join(&f.name))?;
+        }
+        Ok(())
+    })();
+    let _ = std::fs::remove_dir_all(&stage);
+    staged
+}
+
+fn brand_command(colors: &Path, name: &str, tokens: &Path, out: Option<&Path>, prefix: &str) -> Result<(), Outcome> {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(usage(format!("invalid brand name `{name}`: use letters, digits, `-` or `_`")));
+    }
+    let text = std::fs::read_to_string(colors).map_err(|e| usage(format!("cannot read {}: {e}", colors.display())))?;
+    let compiled = match load(&[tokens.to_path_buf()])? {
+        Ok(c) => c,
+        Err(f) => {
+            report(&f.diagnostics);
+            return Err(Outcome::Invalid);
+        }
+    };
+    let surfaces = theme_surfaces(&compiled);
+    let problems = |list: Vec<brand::BrandProblem>| {
+        for p in list {
+            eprintln!("{}: {p}", colors.display());
+        }
+        Outcome::Invalid
+    };
+    let input = brand::parse_brand_json(&text).map_err(problems)?;
+    let derived = brand::derive_brand(name, &input, &surfaces).map_err(problems)?;
+    for note in &derived.notes {
+        eprintln!("note: {note}");
+    }
+    let css = derived.to_css(prefix);
+    match out {
+        Some(path) => {
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let file = OutputFile {
+                name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                contents: css,
+            };
+            write_atomically(dir, &[file]).map_err(|e| usage(format!("cannot write {}: {e}", path.display())))?;
+        }
+        None => print!("{css}"),
+    }
+    Ok(())
+}
+
+fn theme_surfaces(compiled: &Compiled) -> Vec<brand::ThemeSurfaces> {
+    let mut out = Vec::new();
+    for p in &compiled.permutations {
+        if !compiled.is_default(p, Some("theme")) {
+            continue;
+        }
+        let get = |path: &str| p.tokens.get(path).and_then(|t| t.value.as_color()).cloned();
+        if let (Some(surface), Some(text)) = (get("color.surface.default"), get("color.text.default")) {
+            let dark = surface.relative_luminance() < text.relative_luminance();
+            let theme = p.context("theme").unwrap_or("default").to_string();
+            out.push(brand::ThemeSurfaces { theme, surface, text, dark });
+        }
+    }
+    out
+}

@@ -1,0 +1,34 @@
+//! `cargo xtask build`: the token compiler in release mode, then the
+//! project's own tokens through it, exactly as a vendor would run it.
+
+use std::path::PathBuf;
+
+use crate::util;
+
+const RESOLVER: &str = "tokens/bandeau.resolver.json";
+const FORMATS: &str = "css,scss,json,ts,rust,html";
+
+/// Builds `bandeau-tokens` in release mode and returns the CLI's path.
+pub fn token_cli() -> Result<PathBuf, String> {
+    util::run(util::cargo().args(["build", "--release", "-p", "bandeau-tokens"]))?;
+    Ok(util::target_dir().join("release").join("bandeau-tokens"))
+}
+
+/// Compiles `tokens/` into `target/tokens` and returns that directory.
+pub fn run() -> Result<PathBuf, String> {
+    let cli = token_cli()?;
+    let out = util::target_dir().join("tokens");
+    // A format dropped from FORMATS must not live on as a stale file that the
+    // preview keeps serving.
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("clearing {}: {e}", out.display()))?;
+    }
+    let mut compile = util::command(&cli);
+    compile
+        .args(["build", RESOLVER, "--out"])
+        .arg(&out)
+        .args(["--format", FORMATS]);
+    util::run(&mut compile).map_err(|e| format!("the project's tokens do not compile: {e}"))?;
+    println!("build: {RESOLVER} compiled into {}", util::shown(&out));
+    Ok(out)
+}

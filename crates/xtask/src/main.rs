@@ -1,0 +1,82 @@
+//! `cargo xtask`: the one entry point for setting up, building, previewing,
+//! testing and benchmarking Bandeau.
+//!
+//! Set-up lives here rather than in a README checklist so that a fresh clone,
+//! a developer machine and CI all reach the same state by the same code. The
+//! tasks drive cargo, npm and our own CLIs; they never reimplement them.
+
+mod bench;
+mod build;
+mod npm;
+mod preview;
+mod serve;
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Bandeau's build, preview, test and benchmark tasks"
+)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Install what the other tasks need; skips what is already there
+    Setup,
+    /// Build the token compiler and compile tokens/ into target/tokens
+    Build,
+    /// Set up, build, and serve target/preview until interrupted
+    Preview {
+        /// First port to try; the next free one is used if it is taken
+        #[arg(long, default_value_t = 8787)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+    },
+    /// Set up, then run every check CI runs, stopping at the first failure
+    Test,
+    /// Time our tools against their peers (reported, never asserted)
+    Bench {
+        #[arg(value_enum, default_value_t = Suite::Tokens)]
+        suite: Suite,
+        /// Token-set sizes as group counts (10 tokens each); peers run only
+        /// up to 10000 groups
+        #[arg(long, value_delimiter = ',', default_values_t = bench::DEFAULT_GROUPS)]
+        groups: Vec<u32>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Suite {
+    /// The token compiler against Style Dictionary and Terrazzo
+    Tokens,
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().task {
+        Task::Setup => setup::run(),
+        Task::Build => build::run().map(drop),
+        Task::Preview { port, host } => preview::run(&host, port),
+        Task::Test => test::run(),
+        Task::Bench {
+            suite: Suite::Tokens,
+            groups,
+        } => bench::tokens(&groups),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! npm packages installed into a directory of `target/`, never globally, so a
+//! fresh clone needs nothing but Node and a reachable registry.
+
+use std::path::{Path, PathBuf};
+
+use crate::util;
+
+/// A package pinned to one major version; `binaryen`'s majors are its releases.
+#[derive(Clone, Copy)]
+pub struct Package {
+    pub name: &'static str,
+    pub major: u32,
+}
+
+impl Package {
+    pub const fn new(name: &'static str, major: u32) -> Self {
+        Package { name, major }
+    }
+
+    fn manifest(&self, prefix: &Path) -> PathBuf {
+        prefix
+            .join("node_modules")
+            .join(self.name)
+            .join("package.json")
+    }
+
+    /// The installed version, if it is of the wanted major.
+    pub fn installed(&self, prefix: &Path) -> Option<String> {
+        let manifest = read_json(&self.manifest(prefix)).ok()?;
+        let version = manifest.get("version")?.as_str()?;
+        let major: u32 = version.split('.').next()?.parse().ok()?;
+        (major == self.major).then(|| version.to_string())
+    }
+
+    /// The file its command-line entry point runs, so callers can start it
+    /// with `node` directly instead of paying for npx or a shell shim.
+    pub fn bin(&self, prefix: &Path, command: &str) -> Result<PathBuf, String> {
+        let manifest_path = self.manifest(prefix);
+        let manifest = read_json(&manifest_path)?;
+        let relative = match manifest.get("bin") {
+            Some(serde_json::Value::String(path)) => Some(path.as_str()),
+            Some(serde_json::Value::Object(bins)) => bins.get(command).and_then(|v| v.as_str()),
+            _ => None,
+        }
+        .ok_or_else(|| format!("{} declares no `{command}` bin", self.name))?;
+        Ok(manifest_path.with_file_name(relative))
+    }
+}
+
+impl std::fmt::Display for Package {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{}", self.name, self.major)
+    }
+}
+
+/// Installs the packages not yet present at their major; returns a line per
+/// package saying what happened. npm records them in `<prefix>/package.json`,
+/// which keeps later installs into the same prefix from pruning them.
+pub fn ensure(prefix: &Path, packages: &[Package]) -> Result<Vec<String>, String> {
+    let missing: Vec<&Package> = packages
+        .iter()
+        .filter(|p| p.installed(prefix).is_none())
+        .collect();
+    if !missing.is_empty() {
+        std::fs::create_dir_all(prefix)
+            .map_err(|e| format!("creating {}: {e}", prefix.display()))?;
+        let mut cmd = util::command("npm");
+        cmd.arg("install")
+            .arg("--prefix")
+            .arg(prefix)
+            .args(["--no-audit", "--no-fund", "--loglevel=error"])
+            .args(missing.iter().map(|p| p.to_string()));
+        util::run(&mut cmd)?;
+    }
+    packages
+        .iter()
+        .map(|p| {
+            let version = p.installed(prefix).ok_or_else(|| {
+                format!(
+                    "npm reported success but {p} is not in {}",
+                    prefix.display()
+                )
+            })?;
+            let verb = if missing.iter().any(|m| m.name == p.name) {
+                "installed"
+            } else {
+                "already present:"
+            };
+            Ok(format!("{verb} {} {version}", p.name))
+        })
+        .collect()
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))
+}

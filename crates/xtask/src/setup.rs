@@ -1,0 +1,187 @@
+//! `cargo xtask setup`: brings a fresh machine to what the other commands
+//! need. Each step first looks for what it would install and says in one line
+//! what it did, so running it again is cheap and quiet.
+
+use std::path::Path;
+
+use crate::npm::{self, Package};
+use crate::util;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// 132 is the first release known to keep wasm-bindgen's output valid; the
+/// npm build runs on Node, so no native binary has to be downloaded.
+const BINARYEN: Package = Package::new("binaryen", 132);
+const BROWSER_TEST_LIBS: [Package; 2] = [
+    Package::new("playwright-core", 1),
+    Package::new("axe-core", 4),
+];
+
+pub fn run() -> Result<(), String> {
+    wasm_target()?;
+    wasm_bindgen_cli()?;
+    wasm_pack()?;
+    wasm_opt()?;
+    chromium()?;
+    for line in npm::ensure(&util::tools_dir(), &BROWSER_TEST_LIBS)? {
+        say(&line);
+    }
+    Ok(())
+}
+
+fn say(line: &str) {
+    println!("setup: {line}");
+}
+
+fn wasm_target() -> Result<(), String> {
+    let installed =
+        util::stdout_of(util::command("rustup").args(["target", "list", "--installed"]))
+            .ok_or("`rustup target list --installed` failed; is rustup on PATH?")?;
+    if installed.lines().any(|t| t.trim() == WASM_TARGET) {
+        say(&format!("already present: rust target {WASM_TARGET}"));
+        return Ok(());
+    }
+    say(&format!("installing rust target {WASM_TARGET}"));
+    util::run(util::command("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// The CLI must match the library exactly: wasm-bindgen refuses to process
+/// modules built against another version of itself.
+fn wasm_bindgen_cli() -> Result<(), String> {
+    let lock = util::repo_root().join("Cargo.lock");
+    let wanted = match wasm_bindgen_version(&lock)? {
+        Some(version) => version,
+        None => {
+            say("skipped wasm-bindgen-cli: no wasm-bindgen in Cargo.lock yet");
+            return Ok(());
+        }
+    };
+    let found = util::stdout_of(util::command("wasm-bindgen").arg("--version"));
+    let found = found.as_deref().and_then(|v| v.split_whitespace().nth(1));
+    if found == Some(wanted.as_str()) {
+        say(&format!("already present: wasm-bindgen-cli {wanted}"));
+        return Ok(());
+    }
+    say(&format!("installing wasm-bindgen-cli {wanted}"));
+    // No --locked: the registry mirror lacks one of the CLI's pinned dependencies.
+    util::run(util::cargo().args(["install", "wasm-bindgen-cli", "--version", &wanted]))
+}
+
+fn wasm_bindgen_version(lock: &Path) -> Result<Option<String>, String> {
+    match std::fs::read_to_string(lock) {
+        Ok(text) => locked_wasm_bindgen(&text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("reading {}: {e}", lock.display())),
+    }
+}
+
+/// Reads the lock file's `[[package]]` entries by hand; the format is stable
+/// and this is the only thing we need from it.
+fn locked_wasm_bindgen(lock: &str) -> Result<Option<String>, String> {
+    let mut versions = Vec::new();
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != r#"name = "wasm-bindgen""# {
+            continue;
+        }
+        let version = lines
+            .next()
+            .and_then(|l| l.trim().strip_prefix("version = "))
+            .map(|v| v.trim_matches('"').to_string())
+            .ok_or("Cargo.lock: the wasm-bindgen entry has no version")?;
+        if !versions.contains(&version) {
+            versions.push(version);
+        }
+    }
+    match versions.len() {
+        0 => Ok(None),
+        1 => Ok(versions.pop()),
+        _ => Err(format!(
+            "Cargo.lock holds several wasm-bindgen versions ({}); one CLI cannot serve them all",
+            versions.join(", ")
+        )),
+    }
+}
+
+fn wasm_pack() -> Result<(), String> {
+    if let Some(version) = util::stdout_of(util::command("wasm-pack").arg("--version")) {
+        say(&format!("already present: {version}"));
+        return Ok(());
+    }
+    say("installing wasm-pack");
+    util::run(util::cargo().args(["install", "wasm-pack", "--locked"]))
+}
+
+fn wasm_opt() -> Result<(), String> {
+    let tools = util::tools_dir();
+    for line in npm::ensure(&tools, &[BINARYEN])? {
+        say(&format!("{line} (wasm-opt)"));
+    }
+    let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
+    if wasm_opt.exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "binaryen installed but {} is missing",
+            wasm_opt.display()
+        ))
+    }
+}
+
+fn chromium() -> Result<(), String> {
+    let binaries = ["/usr/bin/chromium", "/usr/bin/chromedriver"];
+    if binaries.iter().all(|b| Path::new(b).exists()) {
+        say("already present: chromium and chromium-driver");
+        return Ok(());
+    }
+    say("installing chromium and chromium-driver (apt)");
+    util::run(util::command("apt-get").arg("update").arg("-q"))?;
+    util::run(
+        util::command("apt-get")
+            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_locked_wasm_bindgen_and_not_its_helper_crates() {
+        let lock = r#"
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.99"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.100"
+dependencies = [
+ "cfg-if",
+]
+"#;
+        assert_eq!(locked_wasm_bindgen(lock), Ok(Some("0.2.100".to_string())));
+    }
+
+    #[test]
+    fn a_lock_without_wasm_bindgen_means_nothing_to_install() {
+        let lock = "[[package]]\nname = \"serde\"\nversion = \"1.0.0\"\n";
+        assert_eq!(locked_wasm_bindgen(lock), Ok(None));
+    }
+
+    #[test]
+    fn a_missing_lock_means_nothing_to_install() {
+        assert_eq!(
+            wasm_bindgen_version(Path::new("/nonexistent/Cargo.lock")),
+            Ok(None)
+        );
+    }
+
+    #[test]
+    fn two_wasm_bindgen_versions_are_refused() {
+        let lock = "name = \"wasm-bindgen\"\nversion = \"0.2.99\"\n\nname = \"wasm-bindgen\"\nversion = \"0.2.100\"\n";
+        assert!(locked_wasm_bindgen(lock)
+            .unwrap_err()
+            .contains("0.2.99, 0.2.100"));
+    }
+}

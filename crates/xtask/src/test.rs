@@ -1,0 +1,68 @@
+//! `cargo xtask test`: every check CI runs, in order, stopping at the first
+//! failure. Cheap checks come first so a formatting slip fails in seconds.
+
+use crate::{build, setup, util};
+
+struct Step {
+    name: &'static str,
+    run: fn() -> Result<(), String>,
+}
+
+const STEPS: &[Step] = &[
+    Step {
+        name: "setup",
+        run: setup::run,
+    },
+    Step {
+        name: "cargo fmt",
+        run: || util::run(util::cargo().args(["fmt", "--all", "--check"])),
+    },
+    Step {
+        name: "cargo clippy",
+        run: || {
+            util::run(util::cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))
+        },
+    },
+    Step {
+        name: "cargo test",
+        run: || util::run(util::cargo().args(["test", "--workspace"])),
+    },
+    Step {
+        // The core must stay free of file-system and process code so that it
+        // runs in the browser; this build is what proves it.
+        name: "token core for wasm32",
+        run: || {
+            util::run(util::cargo().args([
+                "build",
+                "-p",
+                "bandeau-tokens",
+                "--lib",
+                "--no-default-features",
+                "--target",
+                "wasm32-unknown-unknown",
+            ]))
+        },
+    },
+    Step {
+        // The real tokens must compile and pass the compiler's accessibility lint.
+        name: "project tokens",
+        run: || build::run().map(drop),
+    },
+];
+
+pub fn run() -> Result<(), String> {
+    for (index, step) in STEPS.iter().enumerate() {
+        println!("xtask test: [{}/{}] {}", index + 1, STEPS.len(), step.name);
+        (step.run)().map_err(|e| format!("xtask test: step `{}` failed: {e}", step.name))?;
+    }
+    // The line CI reads to count what ran.
+    println!("xtask: {} passed, 0 failed", STEPS.len());
+    Ok(())
+}
