@@ -202,7 +202,10 @@ impl Parser<'_> {
             b'-' | b'0'..=b'9' => Kind::Number(self.number()?),
             _ => {
                 return Err(self.err(
-                    &format!("unexpected character {}, expected a value", self.describe(start)),
+                    &format!(
+                        "unexpected character {}, expected a value",
+                        self.describe(start)
+                    ),
                     start,
                     start + 1,
                 ))
@@ -491,9 +494,7 @@ impl Parser<'_> {
                             };
                             match c {
                                 Some(c) => out.push(c),
-                                None => {
-                                    return Err(self.err("invalid unicode escape", i - 6, i))
-                                }
+                                None => return Err(self.err("invalid unicode escape", i - 6, i)),
                             }
                         }
                         _ => return Err(self.err("invalid escape sequence", i - 2, i)),
@@ -565,7 +566,16 @@ mod tests {
 
     #[test]
     fn rejects_bad_numbers_and_escapes() {
-        for bad in ["01", "1.", "-", "1e", "\"\\x\"", "\"\\ud800\"", "1e999", "\"abc"] {
+        for bad in [
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "1e999",
+            "\"abc",
+        ] {
             assert!(parse(bad).is_err(), "{bad} should fail");
         }
         assert_eq!(parse("\"\\ud83d\\ude00\"").unwrap().as_str(), Some("😀"));

@@ -20,11 +20,13 @@ pub mod resolve;
 pub mod resolver;
 pub mod tree;
 pub mod value;
+#[cfg(feature = "wasm")]
+pub mod wasm;
 
 pub use diagnostic::{Diagnostic, Severity, Source};
 pub use value::{Type, Value};
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Deprecated {
@@ -61,10 +63,7 @@ pub struct TokenSet {
 
 impl TokenSet {
     fn new(tokens: Vec<Token>) -> Self {
-        let index = tokens
-            .iter()
-            .map(|t| (t.path.clone(), t.index))
-            .collect();
+        let index = tokens.iter().map(|t| (t.path.clone(), t.index)).collect();
         TokenSet { tokens, index }
     }
 
@@ -111,13 +110,21 @@ pub fn compile(sources: &[Source]) -> Result<(TokenSet, Vec<Diagnostic>), Failur
 }
 
 /// Parses every source, reporting each bad one.
-pub(crate) fn parse_sources(sources: &[Source], diags: &mut Vec<Diagnostic>) -> Vec<Option<json::Json>> {
+pub(crate) fn parse_sources(
+    sources: &[Source],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Option<json::Json>> {
     sources
         .iter()
         .map(|s| match json::parse(&s.text) {
             Ok(j) => Some(j),
             Err(e) => {
-                diags.push(Diagnostic::error(s, e.span, None, format!("invalid JSON: {}", e.message)));
+                diags.push(Diagnostic::error(
+                    s,
+                    e.span,
+                    None,
+                    format!("invalid JSON: {}", e.message),
+                ));
                 None
             }
         })

@@ -87,7 +87,10 @@ fn pairs(t: &Token) -> Result<Vec<(String, Use)>, String> {
         out.push((bg.to_string(), usage));
     }
     if t.ty != crate::Type::Color && !out.is_empty() {
-        return Err(format!("`{EXTENSION}` is declared on a {}, not a colour", t.ty.name()));
+        return Err(format!(
+            "`{EXTENSION}` is declared on a {}, not a colour",
+            t.ty.name()
+        ));
     }
     Ok(out)
 }
@@ -112,7 +115,12 @@ fn place(t: &Token, message: String) -> Diagnostic {
     }
 }
 
-fn check_set(set: &TokenSet, perm: &str, results: &mut Vec<PairResult>, problems: &mut Vec<Diagnostic>) {
+fn check_set(
+    set: &TokenSet,
+    perm: &str,
+    results: &mut Vec<PairResult>,
+    problems: &mut Vec<Diagnostic>,
+) {
     for t in &set.tokens {
         let declared = match pairs(t) {
             Ok(p) => p,
@@ -124,16 +132,27 @@ fn check_set(set: &TokenSet, perm: &str, results: &mut Vec<PairResult>, problems
                 continue;
             }
         };
-        let Some(fg) = t.value.as_color() else { continue };
+        let Some(fg) = t.value.as_color() else {
+            continue;
+        };
         for (bg_path, usage) in declared {
             let bg = match set.get(&bg_path).map(|b| (b, b.value.as_color())) {
                 Some((_, Some(c))) => c,
                 Some((b, None)) => {
-                    problems.push(place(t, format!("contrast background `{{{bg_path}}}` is a {}, not a colour", b.ty.name())));
+                    problems.push(place(
+                        t,
+                        format!(
+                            "contrast background `{{{bg_path}}}` is a {}, not a colour",
+                            b.ty.name()
+                        ),
+                    ));
                     continue;
                 }
                 None => {
-                    let d = place(t, format!("contrast background `{{{bg_path}}}` does not exist (in {perm})"));
+                    let d = place(
+                        t,
+                        format!("contrast background `{{{bg_path}}}` does not exist (in {perm})"),
+                    );
                     problems.push(d);
                     continue;
                 }
@@ -193,14 +212,20 @@ pub fn table(results: &[PairResult]) -> String {
     if failing.is_empty() {
         return String::new();
     }
-    let w = |f: &dyn Fn(&PairResult) -> usize, h: &str| failing.iter().map(|r| f(r)).max().unwrap_or(0).max(h.len());
+    let w = |f: &dyn Fn(&PairResult) -> usize, h: &str| {
+        failing.iter().map(|r| f(r)).max().unwrap_or(0).max(h.len())
+    };
     let (wf, wb, wp) = (
         w(&|r| r.foreground.len(), "foreground"),
         w(&|r| r.background.len(), "background"),
         w(&|r| r.permutation.len(), "theme"),
     );
     let mut out = format!("{} contrast pair(s) fail WCAG 2.1:\n", failing.len());
-    let _ = writeln!(out, "  {:wf$}  {:wb$}  {:10}  {:wp$}  {:>8}  {:>6}", "foreground", "background", "use", "theme", "ratio", "needs");
+    let _ = writeln!(
+        out,
+        "  {:wf$}  {:wb$}  {:10}  {:wp$}  {:>8}  {:>6}",
+        "foreground", "background", "use", "theme", "ratio", "needs"
+    );
     for r in failing {
         let _ = writeln!(
             out,

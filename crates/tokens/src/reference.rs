@@ -21,9 +21,7 @@ pub fn parse(json: &Json) -> Option<Result<Reference, String>> {
         Kind::String(s) if s.starts_with('{') && s.ends_with('}') => Some(curly(s)),
         Kind::Object(members) if json.get("$ref").is_some() => {
             if members.len() != 1 {
-                return Some(Err(
-                    "a `$ref` object must have no other members".to_string(),
-                ));
+                return Some(Err("a `$ref` object must have no other members".to_string()));
             }
             Some(match json.get("$ref").and_then(Json::as_str) {
                 Some(p) => pointer_to_token(p),
@@ -49,7 +47,10 @@ fn curly(s: &str) -> Result<Reference, String> {
 
 /// Splits an RFC 6901 pointer (`#/a/b~1c`) into unescaped segments.
 pub fn pointer_segments(p: &str) -> Result<Vec<String>, String> {
-    let Some(rest) = p.strip_prefix("#/").or_else(|| p.strip_prefix('#').filter(|r| r.is_empty())) else {
+    let Some(rest) = p
+        .strip_prefix("#/")
+        .or_else(|| p.strip_prefix('#').filter(|r| r.is_empty()))
+    else {
         return Err(format!(
             "`$ref` pointer `{p}` must start with `#/` (only same-document pointers are allowed in token files)"
         ));
@@ -129,7 +130,9 @@ mod tests {
 
     #[test]
     fn pointers_split_at_value_and_unescape() {
-        let x = r(r##"{"$ref": "#/base/$value/components/0"}"##).unwrap().unwrap();
+        let x = r(r##"{"$ref": "#/base/$value/components/0"}"##)
+            .unwrap()
+            .unwrap();
         assert_eq!(x.token, "base");
         assert_eq!(x.within, vec!["components", "0"]);
         let y = r(r##"{"$ref": "#/a~1b/c~0d"}"##).unwrap().unwrap();

@@ -9,7 +9,7 @@ use crate::reference::{self, Reference};
 use crate::tree::{suggest, Located, TokenDef};
 use crate::value::{LookupError, Target, Type, ValueParser};
 use crate::{Deprecated, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const TOKEN_PROPERTIES: &[&str] = &[
     "$value",
@@ -41,14 +41,15 @@ pub fn resolve(
     let mut failed = vec![false; n];
     let mut deps: Vec<Vec<u32>> = vec![Vec::new(); n];
 
-    let error = |diags: &mut Vec<Diagnostic>, loc: Located<'_>, span: Span, path: &str, msg: String| {
-        diags.push(Diagnostic::error(
-            &sources[loc.file as usize],
-            span,
-            Some(path),
-            msg,
-        ));
-    };
+    let error =
+        |diags: &mut Vec<Diagnostic>, loc: Located<'_>, span: Span, path: &str, msg: String| {
+            diags.push(Diagnostic::error(
+                &sources[loc.file as usize],
+                span,
+                Some(path),
+                msg,
+            ));
+        };
 
     // Pass 1: the token object's own shape, and what its value refers to.
     for (i, def) in defs.iter().enumerate() {
@@ -123,8 +124,12 @@ pub fn resolve(
                         stack.push((dep as u32, 0));
                     }
                     Mark::Active => {
-                        let from = stack.iter().position(|(e, _)| *e as usize == dep).unwrap_or(0);
-                        let members: Vec<usize> = stack[from..].iter().map(|(e, _)| *e as usize).collect();
+                        let from = stack
+                            .iter()
+                            .position(|(e, _)| *e as usize == dep)
+                            .unwrap_or(0);
+                        let members: Vec<usize> =
+                            stack[from..].iter().map(|(e, _)| *e as usize).collect();
                         if !members.iter().any(|&m| in_cycle[m]) {
                             let names: Vec<&str> = members
                                 .iter()
@@ -132,7 +137,11 @@ pub fn resolve(
                                 .map(|&m| defs[m].path.as_str())
                                 .collect();
                             let def = &defs[dep];
-                            let span = def.node.json.get("$value").map_or(def.node.json.span, |v| v.span);
+                            let span = def
+                                .node
+                                .json
+                                .get("$value")
+                                .map_or(def.node.json.span, |v| v.span);
                             error(
                                 diags,
                                 def.node,
@@ -174,7 +183,10 @@ pub fn resolve(
                     if target.deprecated.is_some() && t.deprecated.is_none() {
                         diags.push(Diagnostic::warning(
                             &sources[def.node.file as usize],
-                            def.node.json.get("$value").map_or(def.node.json.span, |v| v.span),
+                            def.node
+                                .json
+                                .get("$value")
+                                .map_or(def.node.json.span, |v| v.span),
                             Some(&def.path),
                             format!("aliases deprecated token `{}`", target.path),
                         ));
@@ -263,7 +275,10 @@ fn settle<'v>(
         Some(d) => match d.as_str() {
             Some(s) => Some(s.to_string()),
             None => {
-                err(d.span, format!("`$description` must be a string, found {}", d.kind_name()));
+                err(
+                    d.span,
+                    format!("`$description` must be a string, found {}", d.kind_name()),
+                );
                 ok = false;
                 None
             }
@@ -279,7 +294,10 @@ fn settle<'v>(
         None => None,
         Some(e) if e.as_object().is_some() => Some(e.to_serde()),
         Some(e) => {
-            err(e.span, format!("`$extensions` must be an object, found {}", e.kind_name()));
+            err(
+                e.span,
+                format!("`$extensions` must be an object, found {}", e.kind_name()),
+            );
             ok = false;
             None
         }
@@ -317,11 +335,8 @@ fn settle<'v>(
         let ty = match explicit {
             Some(t) => t,
             None => match def.group_type {
-                Some(g) => match g.json.as_str().and_then(Type::from_name) {
-                    Some(t) => t,
-                    // The group's own bad `$type` was reported where it is written.
-                    None => return None,
-                },
+                // A group's bad `$type` is reported where it is written.
+                Some(g) => g.json.as_str().and_then(Type::from_name)?,
                 None => {
                     err(
                         raw.span,
@@ -364,7 +379,10 @@ pub fn unknown_type_message(t: &Json) -> String {
             let hint = suggest(s, &names)
                 .map(|x| format!(" (did you mean `{x}`?)"))
                 .unwrap_or_default();
-            format!("unknown type `{s}`{hint}; expected one of {}", names.join(", "))
+            format!(
+                "unknown type `{s}`{hint}; expected one of {}",
+                names.join(", ")
+            )
         }
         None => format!("`$type` must be a string, found {}", t.kind_name()),
     }

@@ -8,7 +8,7 @@
 use crate::diagnostic::{Diagnostic, Source};
 use crate::json::{self, Json, Span};
 use crate::{compile_parsed, Failure, TokenSet};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Supplies the files a resolver document references.
 pub trait Loader {
@@ -18,7 +18,7 @@ pub trait Loader {
 }
 
 /// In-memory files, keyed by the reference as written (for tests and WASM).
-impl Loader for HashMap<String, String> {
+impl Loader for std::collections::HashMap<String, String> {
     fn load(&mut self, reference: &str) -> Result<(String, String), String> {
         self.get(reference)
             .map(|t| (reference.to_string(), t.clone()))
@@ -182,7 +182,11 @@ impl Doc<'_> {
     fn pieces(&mut self, loader: &mut dyn Loader, list: &Json, at: &str, depth: u32) -> Vec<Piece> {
         let mut out = Vec::new();
         let Some(items) = list.as_array() else {
-            self.error(list.span, at, format!("expected an array of sources, found {}", list.kind_name()));
+            self.error(
+                list.span,
+                at,
+                format!("expected an array of sources, found {}", list.kind_name()),
+            );
             return out;
         };
         for item in items {
@@ -190,7 +194,14 @@ impl Doc<'_> {
                 if item.as_object().is_some() {
                     out.push(Piece::Inline { span: item.span });
                 } else {
-                    self.error(item.span, at, format!("a source must be a `$ref` object or inline tokens, found {}", item.kind_name()));
+                    self.error(
+                        item.span,
+                        at,
+                        format!(
+                            "a source must be a `$ref` object or inline tokens, found {}",
+                            item.kind_name()
+                        ),
+                    );
                 }
                 continue;
             };
@@ -209,19 +220,44 @@ impl Doc<'_> {
                 match segs.as_slice() {
                     [kind, name] if kind == "sets" => {
                         let root = self.root;
-                        match root.get("sets").and_then(|s| s.get(name)).and_then(|s| s.get("sources")) {
+                        match root
+                            .get("sets")
+                            .and_then(|s| s.get(name))
+                            .and_then(|s| s.get("sources"))
+                        {
                             Some(src) if depth < 16 => {
-                                out.extend(self.pieces(loader, src, &format!("sets.{name}"), depth + 1));
+                                out.extend(self.pieces(
+                                    loader,
+                                    src,
+                                    &format!("sets.{name}"),
+                                    depth + 1,
+                                ));
                             }
-                            Some(_) => self.error(item.span, at, format!("`#/sets/{name}` refers to itself")),
-                            None => self.error(item.span, at, format!("no set `{name}` (or it has no `sources`)")),
+                            Some(_) => self.error(
+                                item.span,
+                                at,
+                                format!("`#/sets/{name}` refers to itself"),
+                            ),
+                            None => self.error(
+                                item.span,
+                                at,
+                                format!("no set `{name}` (or it has no `sources`)"),
+                            ),
                         }
                     }
                     [kind, ..] if kind == "modifiers" => {
-                        self.error(item.span, at, "a source must not reference a modifier".into());
+                        self.error(
+                            item.span,
+                            at,
+                            "a source must not reference a modifier".into(),
+                        );
                     }
                     [kind, ..] if kind == "resolutionOrder" => {
-                        self.error(item.span, at, "inline resolution-order items must not be referenced".into());
+                        self.error(
+                            item.span,
+                            at,
+                            "inline resolution-order items must not be referenced".into(),
+                        );
                     }
                     _ => self.error(item.span, at, format!("`{r}` does not name a set")),
                 }
@@ -229,7 +265,11 @@ impl Doc<'_> {
             }
             let (file, pointer) = match r.split_once('#') {
                 Some((f, p)) => {
-                    let p = if p.starts_with('/') { format!("#{p}") } else { format!("#/{p}") };
+                    let p = if p.starts_with('/') {
+                        format!("#{p}")
+                    } else {
+                        format!("#/{p}")
+                    };
                     match crate::reference::pointer_segments(&p) {
                         Ok(s) => (f, s),
                         Err(e) => {
@@ -254,13 +294,22 @@ enum Step {
 }
 
 /// Loads a resolver document and compiles every permutation.
-pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Result<Compiled, Failure> {
+pub fn compile_resolver(
+    name: &str,
+    text: &str,
+    loader: &mut dyn Loader,
+) -> Result<Compiled, Failure> {
     let first = Source::new(name, text);
     let root = match json::parse(&first.text) {
         Ok(j) => j,
         Err(e) => {
             return Err(Failure {
-                diagnostics: vec![Diagnostic::error(&first, e.span, None, format!("invalid JSON: {}", e.message))],
+                diagnostics: vec![Diagnostic::error(
+                    &first,
+                    e.span,
+                    None,
+                    format!("invalid JSON: {}", e.message),
+                )],
             })
         }
     };
@@ -268,46 +317,87 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
         root: &root,
         sources: vec![first],
         parsed: vec![None],
-        by_ref: HashMap::new(),
+        by_ref: HashMap::default(),
         diags: Vec::new(),
     };
     if root.as_object().is_none() {
-        doc.error(root.span, "resolver", "a resolver document must be an object".into());
-        return Err(Failure { diagnostics: doc.diags });
+        doc.error(
+            root.span,
+            "resolver",
+            "a resolver document must be an object".into(),
+        );
+        return Err(Failure {
+            diagnostics: doc.diags,
+        });
     }
     match root.get("version") {
         Some(v) if v.as_str() == Some("2025.10") => {}
-        Some(v) => doc.error(v.span, "version", format!("unsupported resolver version {}; expected \"2025.10\"", v.to_serde())),
-        None => doc.error(root.span, "version", "a resolver document needs `\"version\": \"2025.10\"`".into()),
+        Some(v) => doc.error(
+            v.span,
+            "version",
+            format!(
+                "unsupported resolver version {}; expected \"2025.10\"",
+                v.to_serde()
+            ),
+        ),
+        None => doc.error(
+            root.span,
+            "version",
+            "a resolver document needs `\"version\": \"2025.10\"`".into(),
+        ),
     }
     let Some(order) = root.get("resolutionOrder") else {
-        doc.error(root.span, "resolutionOrder", "a resolver document needs `resolutionOrder`".into());
-        return Err(Failure { diagnostics: doc.diags });
+        doc.error(
+            root.span,
+            "resolutionOrder",
+            "a resolver document needs `resolutionOrder`".into(),
+        );
+        return Err(Failure {
+            diagnostics: doc.diags,
+        });
     };
     let Some(order_items) = order.as_array() else {
-        doc.error(order.span, "resolutionOrder", "`resolutionOrder` must be an array".into());
-        return Err(Failure { diagnostics: doc.diags });
+        doc.error(
+            order.span,
+            "resolutionOrder",
+            "`resolutionOrder` must be an array".into(),
+        );
+        return Err(Failure {
+            diagnostics: doc.diags,
+        });
     };
 
     let mut modifiers: Vec<Modifier> = Vec::new();
     let mut steps: Vec<Step> = Vec::new();
-    let mut names: HashMap<String, Span> = HashMap::new();
+    let mut names: HashMap<String, Span> = HashMap::default();
     for (i, item) in order_items.iter().enumerate() {
         let at = format!("resolutionOrder.{i}");
         let (kind, name, def) = if let Some(r) = item.get("$ref") {
-            let segs = r.as_str().map(|s| crate::reference::pointer_segments(s));
+            let segs = r.as_str().map(crate::reference::pointer_segments);
             match segs {
                 Some(Ok(s)) if s.len() == 2 && (s[0] == "sets" || s[0] == "modifiers") => {
                     match root.get(&s[0]).and_then(|m| m.get(&s[1])) {
-                        Some(def) => (if s[0] == "sets" { "set" } else { "modifier" }, s[1].clone(), def),
+                        Some(def) => (
+                            if s[0] == "sets" { "set" } else { "modifier" },
+                            s[1].clone(),
+                            def,
+                        ),
                         None => {
-                            doc.error(r.span, &at, format!("`{}` does not exist", r.as_str().unwrap_or("")));
+                            doc.error(
+                                r.span,
+                                &at,
+                                format!("`{}` does not exist", r.as_str().unwrap_or("")),
+                            );
                             continue;
                         }
                     }
                 }
                 _ => {
-                    doc.error(r.span, &at, "expected `{\"$ref\": \"#/sets/NAME\"}` or `#/modifiers/NAME`".into());
+                    doc.error(
+                        r.span,
+                        &at,
+                        "expected `{\"$ref\": \"#/sets/NAME\"}` or `#/modifiers/NAME`".into(),
+                    );
                     continue;
                 }
             }
@@ -324,7 +414,11 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
         };
         if let Some(prev) = names.insert(format!("{kind}:{name}"), item.span) {
             let _ = prev;
-            doc.error(item.span, &at, format!("`{name}` appears twice in resolutionOrder"));
+            doc.error(
+                item.span,
+                &at,
+                format!("`{name}` appears twice in resolutionOrder"),
+            );
             continue;
         }
         if kind == "set" {
@@ -333,7 +427,11 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
                     let p = doc.pieces(loader, s, &format!("sets.{name}"), 0);
                     steps.push(Step::Set(p));
                 }
-                None => doc.error(def.span, &format!("sets.{name}"), "a set needs `sources`".into()),
+                None => doc.error(
+                    def.span,
+                    &format!("sets.{name}"),
+                    "a set needs `sources`".into(),
+                ),
             }
             continue;
         }
@@ -343,7 +441,11 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
             continue;
         };
         if contexts.is_empty() {
-            doc.error(def.span, &at, "a modifier must have at least one context".into());
+            doc.error(
+                def.span,
+                &at,
+                "a modifier must have at least one context".into(),
+            );
             continue;
         }
         if contexts.len() == 1 {
@@ -365,7 +467,14 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
             Some(d) => match d.as_str() {
                 Some(s) if ctx_names.iter().any(|c| c == s) => s.to_string(),
                 _ => {
-                    doc.error(d.span, &at, format!("`default` must be one of the contexts: {}", ctx_names.join(", ")));
+                    doc.error(
+                        d.span,
+                        &at,
+                        format!(
+                            "`default` must be one of the contexts: {}",
+                            ctx_names.join(", ")
+                        ),
+                    );
                     continue;
                 }
             },
@@ -373,7 +482,10 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
         let css = css_hints(def, &name, &ctx_names, &mut doc, &at);
         modifiers.push(Modifier {
             name: name.clone(),
-            description: def.get("description").and_then(Json::as_str).map(str::to_string),
+            description: def
+                .get("description")
+                .and_then(Json::as_str)
+                .map(str::to_string),
             contexts: ctx_names,
             default,
             css,
@@ -381,7 +493,9 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
         steps.push(Step::Modifier(modifiers.len() - 1, ctx_pieces));
     }
     if doc.diags.iter().any(Diagnostic::is_error) {
-        return Err(Failure { diagnostics: doc.diags });
+        return Err(Failure {
+            diagnostics: doc.diags,
+        });
     }
 
     // Every combination of contexts, first modifier varying slowest.
@@ -399,7 +513,12 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
             .collect();
     }
 
-    let Doc { sources, parsed, diags, .. } = doc;
+    let Doc {
+        sources,
+        parsed,
+        diags,
+        ..
+    } = doc;
     let mut permutations = Vec::new();
     let mut failures: Vec<(Diagnostic, Vec<String>)> = Vec::new();
     let mut warnings: Vec<Diagnostic> = diags;
@@ -427,7 +546,9 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
                     }
                 }
                 Piece::File { source, pointer } => {
-                    let Some(j) = parsed[*source as usize].as_ref() else { continue };
+                    let Some(j) = parsed[*source as usize].as_ref() else {
+                        continue;
+                    };
                     let mut node = j;
                     let mut ok = true;
                     for seg in pointer {
@@ -456,7 +577,11 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
             .map(|(m, c)| format!("{m}={c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let had_parse_errors = parsed.iter().zip(&sources).skip(1).any(|(p, _)| p.is_none());
+        let had_parse_errors = parsed
+            .iter()
+            .zip(&sources)
+            .skip(1)
+            .any(|(p, _)| p.is_none());
         match compile_parsed(&jsons, &sources, local) {
             Ok((tokens, w)) if !had_parse_errors => {
                 merge_problems(&mut warnings, w);
@@ -486,7 +611,11 @@ pub fn compile_resolver(name: &str, text: &str, loader: &mut dyn Loader) -> Resu
             // Only name the permutations when the problem is not everywhere.
             if labels.len() < total && !modifiers.is_empty() {
                 let shown: Vec<&str> = labels.iter().take(3).map(String::as_str).collect();
-                let more = if labels.len() > 3 { format!(" and {} more", labels.len() - 3) } else { String::new() };
+                let more = if labels.len() > 3 {
+                    format!(" and {} more", labels.len() - 3)
+                } else {
+                    String::new()
+                };
                 d.message = format!("{} (in {}{more})", d.message, shown.join("; "));
             }
             diagnostics.push(d);
@@ -529,7 +658,10 @@ fn css_hints(def: &Json, name: &str, contexts: &[String], doc: &mut Doc<'_>, at:
         auto: None,
         media: Vec::new(),
     };
-    let Some(ext) = def.get("$extensions").and_then(|e| e.get("org.bandeau.css")) else {
+    let Some(ext) = def
+        .get("$extensions")
+        .and_then(|e| e.get("org.bandeau.css"))
+    else {
         return hints;
     };
     if let Some(a) = ext.get("attribute").and_then(Json::as_str) {
@@ -539,7 +671,11 @@ fn css_hints(def: &Json, name: &str, contexts: &[String], doc: &mut Doc<'_>, at:
     if let Some(media) = ext.get("media").and_then(Json::as_object) {
         for m in media {
             if !contexts.contains(&m.key) {
-                doc.error(m.key_span, at, format!("`org.bandeau.css` media names unknown context `{}`", m.key));
+                doc.error(
+                    m.key_span,
+                    at,
+                    format!("`org.bandeau.css` media names unknown context `{}`", m.key),
+                );
                 continue;
             }
             match m.value.as_str() {

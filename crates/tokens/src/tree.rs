@@ -7,7 +7,8 @@
 use crate::diagnostic::{Diagnostic, Source};
 use crate::json::{Json, Kind};
 use crate::reference;
-use std::collections::HashMap;
+use crate::value::Type;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A JSON value together with the input it came from.
 #[derive(Clone, Copy, Debug)]
@@ -136,10 +137,59 @@ pub fn build<'a>(
             file,
         };
         match key {
-            "$type" => group.ty = Some(located),
-            "$description" => group.description = Some(located),
-            "$deprecated" => group.deprecated = Some(located),
-            "$extensions" => group.extensions = Some(located),
+            "$type" => {
+                if m.value.as_str().and_then(Type::from_name).is_none() {
+                    diags.push(Diagnostic::error(
+                        src,
+                        m.value.span,
+                        dotted(path).as_deref(),
+                        crate::resolve::unknown_type_message(&m.value),
+                    ));
+                }
+                group.ty = Some(located);
+            }
+            "$description" => {
+                if m.value.as_str().is_none() {
+                    diags.push(Diagnostic::error(
+                        src,
+                        m.value.span,
+                        dotted(path).as_deref(),
+                        format!(
+                            "`$description` must be a string, found {}",
+                            m.value.kind_name()
+                        ),
+                    ));
+                }
+                group.description = Some(located);
+            }
+            "$deprecated" => {
+                if !matches!(m.value.kind, Kind::Bool(_) | Kind::String(_)) {
+                    diags.push(Diagnostic::error(
+                        src,
+                        m.value.span,
+                        dotted(path).as_deref(),
+                        format!(
+                            "`$deprecated` must be true, false or a string, found {}",
+                            m.value.kind_name()
+                        ),
+                    ));
+                }
+                group.deprecated = Some(located);
+            }
+            "$extensions" => {
+                if m.value.as_object().is_none() {
+                    diags.push(Diagnostic::error(
+                        src,
+                        m.value.span,
+                        dotted(path).as_deref(),
+                        format!(
+                            "`$extensions` must be an object, found {}",
+                            m.value.kind_name()
+                        ),
+                    ));
+                }
+                group.extensions = Some(located);
+            }
             "$extends" => group.extends = Some(located),
             "$schema" if path.is_empty() => {}
             "$root" => {
@@ -161,7 +211,12 @@ pub fn build<'a>(
                 } else if let Some(p) = suggest(key, GROUP_PROPERTIES) {
                     msg.push_str(&format!(" (did you mean `{p}`?)"));
                 }
-                diags.push(Diagnostic::error(src, m.key_span, dotted(path).as_deref(), msg));
+                diags.push(Diagnostic::error(
+                    src,
+                    m.key_span,
+                    dotted(path).as_deref(),
+                    msg,
+                ));
             }
             _ => {
                 if let Some(problem) = name_problem(key) {
@@ -283,7 +338,8 @@ pub fn apply_extends(root: &mut Group<'_>, sources: &[Source], diags: &mut Vec<D
         Done,
     }
     let mut state = vec![State::Todo; entries.len()];
-    let is_prefix = |p: &[String], q: &[String]| p.len() <= q.len() && p.iter().zip(q).all(|(a, b)| a == b);
+    let is_prefix =
+        |p: &[String], q: &[String]| p.len() <= q.len() && p.iter().zip(q).all(|(a, b)| a == b);
     for start in 0..entries.len() {
         if state[start] != State::Todo {
             continue;
@@ -329,7 +385,14 @@ pub fn apply_extends(root: &mut Group<'_>, sources: &[Source], diags: &mut Vec<D
             stack.pop();
             state[cur] = State::Done;
             if let Some(target) = targets[cur].clone() {
-                extend_one(root, &entries[cur].0, &target, entries[cur].1, sources, diags);
+                extend_one(
+                    root,
+                    &entries[cur].0,
+                    &target,
+                    entries[cur].1,
+                    sources,
+                    diags,
+                );
             }
         }
     }
@@ -397,7 +460,11 @@ fn extend_one<'a>(
     }
 }
 
-fn collect_extends<'a>(g: &Group<'a>, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, Located<'a>)>) {
+fn collect_extends<'a>(
+    g: &Group<'a>,
+    path: &mut Vec<String>,
+    out: &mut Vec<(Vec<String>, Located<'a>)>,
+) {
     if let Some(e) = g.extends {
         out.push((path.clone(), e));
     }
@@ -421,9 +488,9 @@ pub struct TokenDef<'a> {
 
 /// Flattens the tree into token definitions in document order, and returns
 /// the set of group paths (so an alias to a group gets its own message).
-pub fn collect<'a>(root: &Group<'a>) -> (Vec<TokenDef<'a>>, std::collections::HashSet<String>) {
+pub fn collect<'a>(root: &Group<'a>) -> (Vec<TokenDef<'a>>, rustc_hash::FxHashSet<String>) {
     let mut tokens = Vec::new();
-    let mut groups = std::collections::HashSet::new();
+    let mut groups = rustc_hash::FxHashSet::default();
     let mut path = String::new();
     walk(root, &mut path, None, None, &mut tokens, &mut groups);
     (tokens, groups)
@@ -435,7 +502,7 @@ fn walk<'a>(
     ty: Option<Located<'a>>,
     deprecated: Option<Located<'a>>,
     tokens: &mut Vec<TokenDef<'a>>,
-    groups: &mut std::collections::HashSet<String>,
+    groups: &mut rustc_hash::FxHashSet<String>,
 ) {
     let ty = g.ty.or(ty);
     let deprecated = g.deprecated.or(deprecated);

@@ -295,7 +295,9 @@ impl<'l> ValueParser<'l> {
         for seg in &r.within {
             let next = match &v {
                 serde_json::Value::Object(m) => m.get(seg).cloned(),
-                serde_json::Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i).cloned()),
+                serde_json::Value::Array(a) => {
+                    seg.parse::<usize>().ok().and_then(|i| a.get(i).cloned())
+                }
                 _ => None,
             };
             match next {
@@ -332,7 +334,10 @@ impl<'l> ValueParser<'l> {
         let j = self.deref(j, what)?.into_owned();
         match j.as_f64() {
             Some(n) => Some(n),
-            None => self.err(j.span, format!("{what} must be a number, found {}", j.kind_name())),
+            None => self.err(
+                j.span,
+                format!("{what} must be a number, found {}", j.kind_name()),
+            ),
         }
     }
 
@@ -340,7 +345,10 @@ impl<'l> ValueParser<'l> {
         let j = self.deref(j, what)?.into_owned();
         match j.as_str() {
             Some(s) => Some((s.to_string(), j.span)),
-            None => self.err(j.span, format!("{what} must be a string, found {}", j.kind_name())),
+            None => self.err(
+                j.span,
+                format!("{what} must be a string, found {}", j.kind_name()),
+            ),
         }
     }
 
@@ -350,7 +358,11 @@ impl<'l> ValueParser<'l> {
         if j.as_object().is_none() {
             return self.err(
                 j.span,
-                format!("a {} value must be an object, found {}", ty.name(), j.kind_name()),
+                format!(
+                    "a {} value must be an object, found {}",
+                    ty.name(),
+                    j.kind_name()
+                ),
             );
         }
         Some(j)
@@ -359,10 +371,7 @@ impl<'l> ValueParser<'l> {
     fn field<'j>(&mut self, obj: &'j Json, key: &str, ty: Type) -> Option<&'j Json> {
         match obj.get(key) {
             Some(v) => Some(v),
-            None => self.err(
-                obj.span,
-                format!("a {} value needs `{key}`", ty.name()),
-            ),
+            None => self.err(obj.span, format!("a {} value needs `{key}`", ty.name())),
         }
     }
 
@@ -454,7 +463,11 @@ impl<'l> ValueParser<'l> {
             );
         }
         let obj = self.object(j, Type::Color)?;
-        self.unknown_members(&obj, &["colorSpace", "components", "alpha", "hex"], Type::Color);
+        self.unknown_members(
+            &obj,
+            &["colorSpace", "components", "alpha", "hex"],
+            Type::Color,
+        );
         let space_j = self.field(&obj, "colorSpace", Type::Color);
         let comps_j = self.field(&obj, "components", Type::Color);
         let (space_j, comps_j) = (space_j?, comps_j?);
@@ -466,14 +479,20 @@ impl<'l> ValueParser<'l> {
                 .unwrap_or_default();
             return self.err(
                 span,
-                format!("unknown colour space `{name}`{hint}; expected one of {}", names.join(", ")),
+                format!(
+                    "unknown colour space `{name}`{hint}; expected one of {}",
+                    names.join(", ")
+                ),
             );
         };
         let comps_j = self.deref(comps_j, "`components`")?.into_owned();
         let Some(items) = comps_j.as_array() else {
             return self.err(
                 comps_j.span,
-                format!("`components` must be an array of 3 numbers, found {}", comps_j.kind_name()),
+                format!(
+                    "`components` must be an array of 3 numbers, found {}",
+                    comps_j.kind_name()
+                ),
             );
         };
         if items.len() != 3 {
@@ -542,7 +561,10 @@ impl<'l> ValueParser<'l> {
                 )
             }
         };
-        Some(Dimension { value: value?, unit })
+        Some(Dimension {
+            value: value?,
+            unit,
+        })
     }
 
     fn duration(&mut self, j: &Json) -> Option<Duration> {
@@ -564,7 +586,10 @@ impl<'l> ValueParser<'l> {
                 )
             }
         };
-        Some(Duration { value: value?, unit })
+        Some(Duration {
+            value: value?,
+            unit,
+        })
     }
 
     fn font_family(&mut self, j: &Json) -> Option<Vec<String>> {
@@ -615,7 +640,10 @@ impl<'l> ValueParser<'l> {
             },
             _ => self.err(
                 j.span,
-                format!("a fontWeight must be a number or keyword, found {}", j.kind_name()),
+                format!(
+                    "a fontWeight must be a number or keyword, found {}",
+                    j.kind_name()
+                ),
             ),
         }
     }
@@ -653,7 +681,10 @@ impl<'l> ValueParser<'l> {
                 Some(k) => Some(StrokeStyle::Keyword(k)),
                 None => self.err(
                     j.span,
-                    format!("unknown stroke style `{s}`; expected one of {}", STROKE_KEYWORDS.join(", ")),
+                    format!(
+                        "unknown stroke style `{s}`; expected one of {}",
+                        STROKE_KEYWORDS.join(", ")
+                    ),
                 ),
             };
         }
@@ -677,7 +708,10 @@ impl<'l> ValueParser<'l> {
             }
         };
         let Some(items) = d.as_array().filter(|a| !a.is_empty()) else {
-            return self.err(d.span, "`dashArray` must be a non-empty array of dimensions".into());
+            return self.err(
+                d.span,
+                "`dashArray` must be a non-empty array of dimensions".into(),
+            );
         };
         let mut dash_array = Vec::with_capacity(items.len());
         for item in items {
@@ -740,8 +774,12 @@ impl<'l> ValueParser<'l> {
     fn border(&mut self, j: &Json) -> Option<Border> {
         let obj = self.object(j, Type::Border)?;
         self.unknown_members(&obj, &["color", "width", "style"], Type::Border);
-        let c = self.field(&obj, "color", Type::Border).and_then(|j| self.sub_color(j));
-        let w = self.field(&obj, "width", Type::Border).and_then(|j| self.sub_dimension(j));
+        let c = self
+            .field(&obj, "color", Type::Border)
+            .and_then(|j| self.sub_color(j));
+        let w = self
+            .field(&obj, "width", Type::Border)
+            .and_then(|j| self.sub_dimension(j));
         let s = self.field(&obj, "style", Type::Border).and_then(|j| {
             self.sub(
                 j,
@@ -762,20 +800,30 @@ impl<'l> ValueParser<'l> {
 
     fn transition(&mut self, j: &Json) -> Option<Transition> {
         let obj = self.object(j, Type::Transition)?;
-        self.unknown_members(&obj, &["duration", "delay", "timingFunction"], Type::Transition);
-        let d = self.field(&obj, "duration", Type::Transition).and_then(|j| self.sub_duration(j));
-        let l = self.field(&obj, "delay", Type::Transition).and_then(|j| self.sub_duration(j));
-        let t = self.field(&obj, "timingFunction", Type::Transition).and_then(|j| {
-            self.sub(
-                j,
-                Type::CubicBezier,
-                |p, j| p.cubic_bezier(j),
-                |v| match v {
-                    Value::CubicBezier(b) => Some(*b),
-                    _ => None,
-                },
-            )
-        });
+        self.unknown_members(
+            &obj,
+            &["duration", "delay", "timingFunction"],
+            Type::Transition,
+        );
+        let d = self
+            .field(&obj, "duration", Type::Transition)
+            .and_then(|j| self.sub_duration(j));
+        let l = self
+            .field(&obj, "delay", Type::Transition)
+            .and_then(|j| self.sub_duration(j));
+        let t = self
+            .field(&obj, "timingFunction", Type::Transition)
+            .and_then(|j| {
+                self.sub(
+                    j,
+                    Type::CubicBezier,
+                    |p, j| p.cubic_bezier(j),
+                    |v| match v {
+                        Value::CubicBezier(b) => Some(*b),
+                        _ => None,
+                    },
+                )
+            });
         Some(Transition {
             duration: d?,
             delay: l?,
@@ -830,11 +878,21 @@ impl<'l> ValueParser<'l> {
             &["color", "offsetX", "offsetY", "blur", "spread", "inset"],
             Type::Shadow,
         );
-        let c = self.field(&obj, "color", Type::Shadow).and_then(|j| self.sub_color(j));
-        let x = self.field(&obj, "offsetX", Type::Shadow).and_then(|j| self.sub_dimension(j));
-        let y = self.field(&obj, "offsetY", Type::Shadow).and_then(|j| self.sub_dimension(j));
-        let b = self.field(&obj, "blur", Type::Shadow).and_then(|j| self.sub_dimension(j));
-        let s = self.field(&obj, "spread", Type::Shadow).and_then(|j| self.sub_dimension(j));
+        let c = self
+            .field(&obj, "color", Type::Shadow)
+            .and_then(|j| self.sub_color(j));
+        let x = self
+            .field(&obj, "offsetX", Type::Shadow)
+            .and_then(|j| self.sub_dimension(j));
+        let y = self
+            .field(&obj, "offsetY", Type::Shadow)
+            .and_then(|j| self.sub_dimension(j));
+        let b = self
+            .field(&obj, "blur", Type::Shadow)
+            .and_then(|j| self.sub_dimension(j));
+        let s = self
+            .field(&obj, "spread", Type::Shadow)
+            .and_then(|j| self.sub_dimension(j));
         let inset = match obj.get("inset") {
             None => Some(false),
             Some(Json {
@@ -877,7 +935,9 @@ impl<'l> ValueParser<'l> {
                 continue;
             };
             self.unknown_members(&obj, &["color", "position"], Type::Gradient);
-            let c = self.field(&obj, "color", Type::Gradient).and_then(|j| self.sub_color(j));
+            let c = self
+                .field(&obj, "color", Type::Gradient)
+                .and_then(|j| self.sub_color(j));
             let p = self
                 .field(&obj, "position", Type::Gradient)
                 .and_then(|j| self.sub_number(j, "a gradient stop position"));
@@ -898,7 +958,13 @@ impl<'l> ValueParser<'l> {
         let t = Type::Typography;
         self.unknown_members(
             &obj,
-            &["fontFamily", "fontSize", "fontWeight", "letterSpacing", "lineHeight"],
+            &[
+                "fontFamily",
+                "fontSize",
+                "fontWeight",
+                "letterSpacing",
+                "lineHeight",
+            ],
             t,
         );
         let ff = self.field(&obj, "fontFamily", t).and_then(|j| {
@@ -912,7 +978,9 @@ impl<'l> ValueParser<'l> {
                 },
             )
         });
-        let fs = self.field(&obj, "fontSize", t).and_then(|j| self.sub_dimension(j));
+        let fs = self
+            .field(&obj, "fontSize", t)
+            .and_then(|j| self.sub_dimension(j));
         let fw = self.field(&obj, "fontWeight", t).and_then(|j| {
             self.sub(
                 j,
@@ -924,7 +992,9 @@ impl<'l> ValueParser<'l> {
                 },
             )
         });
-        let ls = self.field(&obj, "letterSpacing", t).and_then(|j| self.sub_dimension(j));
+        let ls = self
+            .field(&obj, "letterSpacing", t)
+            .and_then(|j| self.sub_dimension(j));
         let lh = self
             .field(&obj, "lineHeight", t)
             .and_then(|j| self.sub_number(j, "`lineHeight`"));

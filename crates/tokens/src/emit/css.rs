@@ -13,7 +13,7 @@ use crate::value::{
     Dimension, DimensionUnit, Duration, DurationUnit, FontWeight, Shadow, StrokeStyle, Sub, Value,
 };
 use crate::{Token, TokenSet};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt::Write;
 
 /// Shortest decimal form, no trailing zeros, no `-0`.
@@ -45,8 +45,19 @@ pub fn duration(d: &Duration) -> String {
 
 pub fn font_family(names: &[String]) -> String {
     const GENERIC: &[&str] = &[
-        "serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "ui-serif",
-        "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji", "fangsong",
+        "serif",
+        "sans-serif",
+        "monospace",
+        "cursive",
+        "fantasy",
+        "system-ui",
+        "ui-serif",
+        "ui-sans-serif",
+        "ui-monospace",
+        "ui-rounded",
+        "math",
+        "emoji",
+        "fangsong",
     ];
     names
         .iter()
@@ -114,7 +125,9 @@ pub struct Renderer<'a> {
 impl Renderer<'_> {
     fn sub<T>(&self, s: &Sub<T>, literal: impl Fn(&T) -> String) -> String {
         match (self.references, s.alias) {
-            (true, Some(a)) => format!("var({})", var_name(self.prefix, &self.set.by_index(a).path)),
+            (true, Some(a)) => {
+                format!("var({})", var_name(self.prefix, &self.set.by_index(a).path))
+            }
             _ => literal(&s.value),
         }
     }
@@ -192,7 +205,9 @@ impl Renderer<'_> {
         let name = var_name(self.prefix, &t.path);
         let mut out = Vec::with_capacity(1);
         let whole = match (self.references, t.alias) {
-            (true, Some(a)) => format!("var({})", var_name(self.prefix, &self.set.by_index(a).path)),
+            (true, Some(a)) => {
+                format!("var({})", var_name(self.prefix, &self.set.by_index(a).path))
+            }
             _ => self.value(&t.value),
         };
         if let Value::Typography(ty) = &t.value {
@@ -234,7 +249,7 @@ fn matches(b: &Block, e: &Element<'_>) -> bool {
 
 /// What each property computes to on `e`, given the blocks so far.
 fn cascade(blocks: &[Block], e: &Element<'_>) -> HashMap<String, String> {
-    let mut won: HashMap<&str, (usize, &str)> = HashMap::new();
+    let mut won: HashMap<&str, (usize, &str)> = HashMap::default();
     for b in blocks.iter().filter(|b| matches(b, e)) {
         let spec = b.conds.len();
         for (prop, literal, _) in &b.decls {
@@ -295,7 +310,10 @@ pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
     };
     let mut by_specificity: Vec<&Permutation> = compiled.permutations.iter().collect();
     by_specificity.sort_by_key(|p| non_default(p).len());
-    let add_block = |blocks: &mut Vec<Block>, conds: Vec<(usize, String)>, media: Option<String>, p: &Permutation| {
+    let add_block = |blocks: &mut Vec<Block>,
+                     conds: Vec<(usize, String)>,
+                     media: Option<String>,
+                     p: &Permutation| {
         let attrs: Vec<Option<&str>> = (0..mods.len())
             .map(|i| conds.iter().find(|(m, _)| *m == i).map(|(_, v)| v.as_str()))
             .collect();
@@ -309,7 +327,11 @@ pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
             .filter(|(prop, lit, _)| now.get(prop) != Some(lit))
             .collect();
         if !decls.is_empty() {
-            blocks.push(Block { conds, media, decls });
+            blocks.push(Block {
+                conds,
+                media,
+                decls,
+            });
         }
     };
     for p in &by_specificity {
@@ -322,8 +344,14 @@ pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
     for (mi, m) in mods.iter().enumerate() {
         let Some(auto) = &m.css.auto else { continue };
         for (ctx, query) in &m.css.media {
-            for p in by_specificity.iter().filter(|p| p.context(&m.name) == Some(ctx)) {
-                let mut conds: Vec<(usize, String)> = non_default(p).into_iter().filter(|(i, _)| *i != mi).collect();
+            for p in by_specificity
+                .iter()
+                .filter(|p| p.context(&m.name) == Some(ctx))
+            {
+                let mut conds: Vec<(usize, String)> = non_default(p)
+                    .into_iter()
+                    .filter(|(i, _)| *i != mi)
+                    .collect();
                 conds.push((mi, auto.clone()));
                 conds.sort();
                 add_block(&mut blocks, conds, Some(query.clone()), p);
@@ -373,7 +401,12 @@ mod tests {
 
     #[test]
     fn font_names_are_quoted_when_needed() {
-        let f = vec!["Inter".to_string(), "Noto Sans".to_string(), "sans-serif".into(), "a\"b".into()];
+        let f = vec![
+            "Inter".to_string(),
+            "Noto Sans".to_string(),
+            "sans-serif".into(),
+            "a\"b".into(),
+        ];
         assert_eq!(font_family(&f), r#"Inter, "Noto Sans", sans-serif, "a\"b""#);
     }
 }

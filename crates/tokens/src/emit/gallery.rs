@@ -43,12 +43,20 @@ pub fn page(compiled: &Compiled, options: &Options) -> String {
     // Colours: one column per permutation.
     out.push_str("<h2>Colours</h2>\n<table>\n<thead><tr><th scope=\"col\">Token</th>");
     for p in &compiled.permutations {
-        let label = if p.inputs.is_empty() { "value".to_string() } else { p.label() };
+        let label = if p.inputs.is_empty() {
+            "value".to_string()
+        } else {
+            p.label()
+        };
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&label));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for t in base.tokens.iter().filter(|t| t.ty == Type::Color) {
-        let _ = write!(out, "<tr><th scope=\"row\"><code>{}</code></th>", escape(&t.path));
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\"><code>{}</code></th>",
+            escape(&t.path)
+        );
         for p in &compiled.permutations {
             match p.tokens.get(&t.path).and_then(|x| x.value.as_color()) {
                 Some(c) => {
@@ -72,7 +80,10 @@ pub fn page(compiled: &Compiled, options: &Options) -> String {
         prefix: &options.prefix,
         references: false,
     };
-    let section = |out: &mut String, title: &str, ty: Type, sample: &dyn Fn(&str, &Value) -> String| {
+    let section = |out: &mut String,
+                   title: &str,
+                   ty: Type,
+                   sample: &dyn Fn(&str, &Value) -> String| {
         let rows: Vec<_> = base.tokens.iter().filter(|t| t.ty == ty).collect();
         if rows.is_empty() {
             return;
@@ -94,19 +105,34 @@ pub fn page(compiled: &Compiled, options: &Options) -> String {
         out.push_str("</tbody>\n</table>\n");
     };
     section(&mut out, "Typography", Type::Typography, &|css, _| {
-        format!("<span style=\"font:{}\">Büro, Kalender, Dateien</span>", escape(css))
+        format!(
+            "<span style=\"font:{}\">Büro, Kalender, Dateien</span>",
+            escape(css)
+        )
     });
     section(&mut out, "Font families", Type::FontFamily, &|css, _| {
-        format!("<span style=\"font-family:{}\">Aa Ää SS 0123</span>", escape(css))
+        format!(
+            "<span style=\"font-family:{}\">Aa Ää SS 0123</span>",
+            escape(css)
+        )
     });
     section(&mut out, "Dimensions", Type::Dimension, &|css, _| {
-        format!("<span class=\"bar\" style=\"width:{}\"></span>", escape(css))
+        format!(
+            "<span class=\"bar\" style=\"width:{}\"></span>",
+            escape(css)
+        )
     });
     section(&mut out, "Shadows", Type::Shadow, &|css, _| {
-        format!("<span class=\"box\" style=\"box-shadow:{}\"></span>", escape(css))
+        format!(
+            "<span class=\"box\" style=\"box-shadow:{}\"></span>",
+            escape(css)
+        )
     });
     section(&mut out, "Borders", Type::Border, &|css, _| {
-        format!("<span class=\"box\" style=\"border:{}\"></span>", escape(css))
+        format!(
+            "<span class=\"box\" style=\"border:{}\"></span>",
+            escape(css)
+        )
     });
     for (title, ty) in [
         ("Durations", Type::Duration),

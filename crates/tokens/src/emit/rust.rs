@@ -54,6 +54,10 @@ pub fn module(compiled: &Compiled, options: &Options) -> String {
         let _ = writeln!(out, "    {},", const_name(&t.path));
     }
     out.push_str("];\n\n/// The full stylesheet (every theme and brand), for shadow roots.\n");
-    let _ = writeln!(out, "pub const STYLESHEET: &str = {:?};", css::stylesheet(compiled, options));
+    let _ = writeln!(
+        out,
+        "pub const STYLESHEET: &str = {:?};",
+        css::stylesheet(compiled, options)
+    );
     out
 }

@@ -18,7 +18,9 @@ fn doc(out: &mut String, t: &Token) {
     }
     match &t.deprecated {
         Some(Deprecated::Yes) => lines.push("@deprecated".into()),
-        Some(Deprecated::Reason(r)) => lines.push(format!("@deprecated {}", r.replace("*/", "* /"))),
+        Some(Deprecated::Reason(r)) => {
+            lines.push(format!("@deprecated {}", r.replace("*/", "* /")))
+        }
         None => {}
     }
     if !lines.is_empty() {
@@ -66,7 +68,12 @@ pub fn typescript(compiled: &Compiled, options: &Options) -> String {
         out.push_str("{\n");
         for t in &set.tokens {
             doc(out, t);
-            let _ = writeln!(out, "  {}: {},", js_string(&t.path), js_string(&r.value(&t.value)));
+            let _ = writeln!(
+                out,
+                "  {}: {},",
+                js_string(&t.path),
+                js_string(&r.value(&t.value))
+            );
         }
         out.push('}');
     };
@@ -80,7 +87,9 @@ pub fn typescript(compiled: &Compiled, options: &Options) -> String {
         for p in &compiled.permutations {
             let _ = writeln!(out, "  | {}", js_string(&p.label()));
         }
-        out.push_str(";\n\n/** Resolved CSS values per permutation (modifier contexts joined by `.`). */\n");
+        out.push_str(
+            ";\n\n/** Resolved CSS values per permutation (modifier contexts joined by `.`). */\n",
+        );
         out.push_str("export const permutations: Record<Permutation, Partial<Record<TokenPath, string>>> = {\n");
         for p in &compiled.permutations {
             let _ = write!(out, "  {}: ", js_string(&p.label()));

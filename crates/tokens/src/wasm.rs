@@ -1,0 +1,88 @@
+//! JavaScript bindings for the browser (the preview's live token editor).
+//!
+//! Strings in, a JSON string out, so the bindings need no serde glue and
+//! stay small: `compile(files, formats)` where `files` is a JSON object
+//! `{ "name": "text", … }` (a `*.resolver.json` among them is used as the
+//! entry, resolving its `$ref`s against the other names).
+
+use crate::emit::{self, Format, Options};
+use crate::resolver::{self, Compiled};
+use crate::{lint, Diagnostic, Failure, Source};
+use wasm_bindgen::prelude::*;
+
+fn diagnostics_json(diags: &[Diagnostic]) -> Vec<serde_json::Value> {
+    diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "severity": if d.is_error() { "error" } else { "warning" },
+                "file": d.file, "line": d.line, "column": d.column,
+                "path": d.path, "message": d.message, "text": d.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn run(files: &str, formats: &str) -> Result<(Compiled, Vec<emit::OutputFile>), Vec<Diagnostic>> {
+    let map: std::collections::HashMap<String, String> =
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(files)
+            .map_err(|e| {
+                vec![Diagnostic::general(
+                    "input",
+                    format!("files must be a JSON object of name → text: {e}"),
+                )]
+            })?
+            .into_iter()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
+            .collect();
+    let mut fmts = Vec::new();
+    for f in formats.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        fmts.push(Format::from_name(f).ok_or_else(|| {
+            vec![Diagnostic::general(
+                "input",
+                format!("unknown format `{f}`"),
+            )]
+        })?);
+    }
+    let entry = map.keys().find(|k| k.ends_with(".resolver.json")).cloned();
+    let compiled = match entry {
+        Some(name) => {
+            let text = map[&name].clone();
+            let mut loader = map.clone();
+            resolver::compile_resolver(&name, &text, &mut loader)
+        }
+        None => {
+            let mut names: Vec<&String> = map.keys().collect();
+            names.sort();
+            let sources: Vec<Source> = names
+                .into_iter()
+                .map(|n| Source::new(n.clone(), map[n].clone()))
+                .collect();
+            resolver::compile_files(&sources)
+        }
+    }
+    .map_err(|Failure { diagnostics }| diagnostics)?;
+    let (results, mut problems) = lint::check(&compiled);
+    problems.extend(lint::failures(&compiled, &results));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let out = emit::emit(&compiled, &fmts, &Options::default())?;
+    Ok((compiled, out))
+}
+
+/// Compiles token files; returns `{"ok": bool, "files": {name: text}, "diagnostics": [...]}`.
+#[wasm_bindgen]
+pub fn compile(files: &str, formats: &str) -> String {
+    let result = match run(files, formats) {
+        Ok((compiled, out)) => serde_json::json!({
+            "ok": true,
+            "files": out.into_iter().map(|f| (f.name, serde_json::Value::String(f.contents))).collect::<serde_json::Map<_, _>>(),
+            "diagnostics": diagnostics_json(&compiled.warnings),
+        }),
+        Err(d) => {
+            serde_json::json!({"ok": false, "files": {}, "diagnostics": diagnostics_json(&d)})
+        }
+    };
+    result.to_string()
+}

@@ -1,0 +1,52 @@
+//! The compiler core running in a real browser (headless Chromium through
+//! wasm-bindgen-test), as the preview's live token editor runs it.
+#![cfg(all(target_arch = "wasm32", feature = "wasm"))]
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn parse(out: &str) -> serde_json::Value {
+    serde_json::from_str(out).expect("compile returns JSON")
+}
+
+#[wasm_bindgen_test]
+fn compiles_a_resolver_with_themes_in_the_browser() {
+    let files = serde_json::json!({
+        "t.resolver.json": r##"{"version": "2025.10",
+            "sets": {"base": {"sources": [{"$ref": "base.json"}]}},
+            "modifiers": {"theme": {"contexts": {"light": [{"$ref": "light.json"}], "dark": [{"$ref": "dark.json"}]}, "default": "light"}},
+            "resolutionOrder": [{"$ref": "#/sets/base"}, {"$ref": "#/modifiers/theme"}]}"##,
+        "base.json": r##"{"grey": {"$type": "color", "0": {"$value": {"colorSpace": "srgb", "components": [1, 1, 1], "hex": "#ffffff"}}, "9": {"$value": {"colorSpace": "srgb", "components": [0.1, 0.1, 0.1]}}}}"##,
+        "light.json": r#"{"surface": {"$value": "{grey.0}"}}"#,
+        "dark.json": r#"{"surface": {"$value": "{grey.9}"}}"#,
+    });
+    let out = parse(&bandeau_tokens::wasm::compile(
+        &files.to_string(),
+        "css,json",
+    ));
+    assert_eq!(out["ok"], true, "{out}");
+    let css = out["files"]["tokens.css"].as_str().unwrap();
+    assert!(css.contains("--bd-surface: #ffffff;"), "{css}");
+    assert!(
+        css.contains(
+            "[data-theme=\"dark\"], :host([data-theme=\"dark\"]) {\n  --bd-surface: #1a1a1a;"
+        ),
+        "{css}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_broken_edit_names_file_line_and_token() {
+    let files = serde_json::json!({
+        "edit.tokens.json": "{\n  \"accent\": {\"$type\": \"color\", \"$value\": \"{nope}\"}\n}",
+    });
+    let out = parse(&bandeau_tokens::wasm::compile(&files.to_string(), "css"));
+    assert_eq!(out["ok"], false);
+    let first = out["diagnostics"][0]["text"].as_str().unwrap();
+    assert!(first.starts_with("edit.tokens.json:2:"), "{first}");
+    assert!(
+        first.contains("accent: unresolvable alias `{nope}`"),
+        "{first}"
+    );
+}
