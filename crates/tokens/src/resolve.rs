@@ -227,7 +227,9 @@ fn nearest<'a>(path: &str, index: &HashMap<&'a str, u32>) -> Option<&'a str> {
             continue;
         }
         let d = crate::tree::edit_distance(path, p);
-        if d <= 3 && best.is_none_or(|(bd, _)| d < bd) {
+        // A "near miss" that rewrites every character (`{q}` → `{z}`) is no
+        // hint at all, so short paths must share something with the match.
+        if d <= 3 && d < path.chars().count() && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, p));
         }
     }

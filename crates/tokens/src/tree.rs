@@ -206,9 +206,12 @@ pub fn build<'a>(
             }
             _ if key.starts_with('$') => {
                 let mut msg = format!("unknown group property `{key}`");
+                // A misspelt `$value` makes its token a group, so the typo
+                // lands here: offer `$value` as well as the group properties.
+                let hints: Vec<&str> = GROUP_PROPERTIES.iter().copied().chain(["$value"]).collect();
                 if key == "$value" {
                     msg = "`$value` must be inside a token object".into();
-                } else if let Some(p) = suggest(key, GROUP_PROPERTIES) {
+                } else if let Some(p) = suggest(key, &hints) {
                     msg.push_str(&format!(" (did you mean `{p}`?)"));
                 }
                 diags.push(Diagnostic::error(

@@ -77,7 +77,7 @@ pub fn tokens(groups: &[u32]) -> Result<(), String> {
                 ],
                 dir: util::repo_root(),
             };
-            let outcome = sample(&set, OURS, &work, Ok(invocation), OUR_RUNS, OUR_LIMIT);
+            let outcome = sample(&set, OURS, &work, &invocation, OUR_RUNS, OUR_LIMIT);
             rows.push(row(OURS, env!("CARGO_PKG_VERSION"), &set, outcome));
         }
         if groups > PEER_MAX_GROUPS {
@@ -88,9 +88,10 @@ pub fn tokens(groups: &[u32]) -> Result<(), String> {
                 Some(why) => Outcome::skipped(why),
                 None => {
                     let work = work_dir(&set, peer.name);
-                    let invocation = create_dir(&work)
-                        .and_then(|()| peer.prepare(&set, &work, &work.join("out")));
-                    sample(&set, peer.name, &work, invocation, PEER_RUNS, PEER_LIMIT)
+                    match peer.prepare(&set, &work, &work.join("out")) {
+                        Ok(run) => sample(&set, peer.name, &work, &run, PEER_RUNS, PEER_LIMIT),
+                        Err(why) => Outcome::failed(why),
+                    }
                 }
             };
             rows.push(row(peer.name, &peer.version, &set, outcome));
@@ -151,14 +152,10 @@ fn sample(
     set: &TokenSet,
     tool: &str,
     work: &Path,
-    invocation: Result<Invocation, String>,
+    invocation: &Invocation,
     runs: usize,
     limit: Duration,
 ) -> Outcome {
-    let invocation = match invocation {
-        Ok(invocation) => invocation,
-        Err(why) => return Outcome::failed(why),
-    };
     let out = work.join("out");
     let log = work.join("run.log");
     let mut walls = Vec::with_capacity(runs);
@@ -172,7 +169,7 @@ fn sample(
             set.tokens,
             walls.len() + 1
         );
-        match measure::once(&invocation, &log, limit) {
+        match measure::once(invocation, &log, limit) {
             Ok(run) => {
                 peak_rss_kib = peak_rss_kib.max(run.peak_rss_kib);
                 walls.push(run.wall);

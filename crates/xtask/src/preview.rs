@@ -75,7 +75,7 @@ fn index_page(outputs: &[String]) -> String {
     <ul>
       <li><a href="tokens/gallery.html">Token gallery</a> (<code>gallery.html</code>)</li>
       <li><a href="tokens/tokens.css">CSS custom properties</a> (<code>tokens.css</code>)</li>
-      <li><a href="tokens/tokens.json">Resolved JSON</a> (<code>tokens.json</code>)</li>
+      <li><a href="tokens/tokens.json">Tokens as JSON</a> (<code>tokens.json</code>)</li>
     </ul>
     <h2>All generated files</h2>
     <ul>

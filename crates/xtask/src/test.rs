@@ -51,6 +51,33 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
+        // The same core compiled to wasm and run in headless Chromium, as the
+        // preview's live token editor runs it.
+        name: "token core in Chromium",
+        run: || {
+            util::run(
+                util::cargo()
+                    .args([
+                        "test",
+                        "-p",
+                        "bandeau-tokens",
+                        "--no-default-features",
+                        "--features",
+                        "wasm",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                        "--test",
+                        "browser",
+                    ])
+                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                    .env(
+                        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                        "wasm-bindgen-test-runner",
+                    ),
+            )
+        },
+    },
+    Step {
         // The real tokens must compile and pass the compiler's accessibility lint.
         name: "project tokens",
         run: || build::run().map(drop),

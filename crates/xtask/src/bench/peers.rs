@@ -89,6 +89,7 @@ impl Peer {
                 ),
             ),
         };
+        std::fs::create_dir_all(work).map_err(|e| format!("creating {}: {e}", work.display()))?;
         let config = work.join(file);
         std::fs::write(&config, text).map_err(|e| format!("writing {}: {e}", config.display()))?;
         Ok(Invocation {
