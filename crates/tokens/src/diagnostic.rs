@@ -128,7 +128,7 @@ mod tests {
         let off = s.text.find('x').unwrap() as u32;
         assert_eq!(s.position(off), (3, 8));
         let off = s.text.find('1').unwrap() as u32;
-        assert_eq!(s.position(off), (2, 9));
+        assert_eq!(s.position(off), (2, 8));
         assert_eq!(s.position(0), (1, 1));
     }
 

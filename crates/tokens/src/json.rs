@@ -29,14 +29,16 @@ pub enum Kind {
     Null,
     Bool(bool),
     Number(f64),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<Member>),
+    // Boxed slices, not Vecs: a million-token file is mostly these nodes,
+    // and the spare capacity of growable vectors would double its memory.
+    String(Box<str>),
+    Array(Box<[Json]>),
+    Object(Box<[Member]>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Member {
-    pub key: String,
+    pub key: Box<str>,
     pub key_span: Span,
     pub value: Json,
 }
@@ -78,11 +80,11 @@ impl Json {
         self.as_object()?
             .iter()
             .rev()
-            .find(|m| m.key == key)
+            .find(|m| &*m.key == key)
             .map(|m| &m.value)
     }
     pub fn member(&self, key: &str) -> Option<&Member> {
-        self.as_object()?.iter().rev().find(|m| m.key == key)
+        self.as_object()?.iter().rev().find(|m| &*m.key == key)
     }
     /// A name for the value's kind, for error messages.
     pub fn kind_name(&self) -> &'static str {
@@ -103,11 +105,11 @@ impl Json {
             Kind::Null => V::Null,
             Kind::Bool(b) => V::Bool(*b),
             Kind::Number(n) => number(*n),
-            Kind::String(s) => V::String(s.clone()),
+            Kind::String(s) => V::String(s.to_string()),
             Kind::Array(a) => V::Array(a.iter().map(Json::to_serde).collect()),
             Kind::Object(m) => V::Object(
                 m.iter()
-                    .map(|m| (m.key.clone(), m.value.to_serde()))
+                    .map(|m| (m.key.to_string(), m.value.to_serde()))
                     .collect(),
             ),
         }
@@ -195,7 +197,7 @@ impl Parser<'_> {
         let kind = match b {
             b'{' => return self.object(),
             b'[' => return self.array(),
-            b'"' => Kind::String(self.string()?),
+            b'"' => Kind::String(self.string()?.into_boxed_str()),
             b't' => self.literal("true", Kind::Bool(true))?,
             b'f' => self.literal("false", Kind::Bool(false))?,
             b'n' => self.literal("null", Kind::Null)?,
@@ -260,7 +262,7 @@ impl Parser<'_> {
             self.pos += 1;
             self.depth -= 1;
             return Ok(Json {
-                kind: Kind::Object(members),
+                kind: Kind::Object(members.into_boxed_slice()),
                 span: Span::new(start, self.pos),
             });
         }
@@ -294,7 +296,7 @@ impl Parser<'_> {
             self.ws();
             let value = self.value()?;
             members.push(Member {
-                key,
+                key: key.into_boxed_str(),
                 key_span,
                 value,
             });
@@ -326,7 +328,7 @@ impl Parser<'_> {
         }
         self.depth -= 1;
         Ok(Json {
-            kind: Kind::Object(members),
+            kind: Kind::Object(members.into_boxed_slice()),
             span: Span::new(start, self.pos),
         })
     }
@@ -341,7 +343,7 @@ impl Parser<'_> {
             self.pos += 1;
             self.depth -= 1;
             return Ok(Json {
-                kind: Kind::Array(items),
+                kind: Kind::Array(items.into_boxed_slice()),
                 span: Span::new(start, self.pos),
             });
         }
@@ -379,7 +381,7 @@ impl Parser<'_> {
         }
         self.depth -= 1;
         Ok(Json {
-            kind: Kind::Array(items),
+            kind: Kind::Array(items.into_boxed_slice()),
             span: Span::new(start, self.pos),
         })
     }

@@ -55,7 +55,7 @@ pub fn resolve(
     for (i, def) in defs.iter().enumerate() {
         let obj = def.node.json;
         for m in obj.as_object().unwrap_or(&[]) {
-            if TOKEN_PROPERTIES.contains(&m.key.as_str()) {
+            if TOKEN_PROPERTIES.contains(&&*m.key) {
                 continue;
             }
             failed[i] = true;
@@ -394,7 +394,7 @@ fn parse_deprecated(j: &Json) -> Result<Option<Deprecated>, String> {
     match &j.kind {
         crate::json::Kind::Bool(true) => Ok(Some(Deprecated::Yes)),
         crate::json::Kind::Bool(false) => Ok(None),
-        crate::json::Kind::String(s) => Ok(Some(Deprecated::Reason(s.clone()))),
+        crate::json::Kind::String(s) => Ok(Some(Deprecated::Reason(s.to_string()))),
         _ => Err(format!(
             "`$deprecated` must be true, false or a string, found {}",
             j.kind_name()

@@ -459,7 +459,17 @@ pub fn compile_resolver(
         let mut ctx_names = Vec::new();
         let mut ctx_pieces = Vec::new();
         for m in contexts {
-            ctx_names.push(m.key.clone());
+            // The parser keeps duplicate keys; a repeated context would
+            // otherwise become a second permutation with the same name.
+            if ctx_names.iter().any(|c: &String| **c == *m.key) {
+                doc.error(
+                    m.key_span,
+                    &at,
+                    format!("context `{}` is defined twice", m.key),
+                );
+                continue;
+            }
+            ctx_names.push(m.key.to_string());
             ctx_pieces.push(doc.pieces(loader, &m.value, &format!("{at}.contexts.{}", m.key), 0));
         }
         let default = match def.get("default") {
@@ -670,7 +680,7 @@ fn css_hints(def: &Json, name: &str, contexts: &[String], doc: &mut Doc<'_>, at:
     hints.auto = ext.get("auto").and_then(Json::as_str).map(str::to_string);
     if let Some(media) = ext.get("media").and_then(Json::as_object) {
         for m in media {
-            if !contexts.contains(&m.key) {
+            if !contexts.iter().any(|c| **c == *m.key) {
                 doc.error(
                     m.key_span,
                     at,
@@ -679,7 +689,7 @@ fn css_hints(def: &Json, name: &str, contexts: &[String], doc: &mut Doc<'_>, at:
                 continue;
             }
             match m.value.as_str() {
-                Some(q) => hints.media.push((m.key.clone(), q.to_string())),
+                Some(q) => hints.media.push((m.key.to_string(), q.to_string())),
                 None => doc.error(m.value.span, at, "a media query must be a string".into()),
             }
         }

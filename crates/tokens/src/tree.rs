@@ -131,7 +131,7 @@ pub fn build<'a>(
     };
     let src = &sources[file as usize];
     for m in members {
-        let key = m.key.as_str();
+        let key: &str = &m.key;
         let located = Located {
             json: &m.value,
             file,

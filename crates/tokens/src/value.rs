@@ -9,6 +9,7 @@
 use crate::color::{Color, ColorSpace, Component};
 use crate::json::{self, Json, Kind, Member, Span};
 use crate::reference::{self, Reference};
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Type {
@@ -318,20 +319,21 @@ impl<'l> ValueParser<'l> {
 
     /// Replaces a `$ref` pointer into a value by what it points at; leaves
     /// anything else alone. Whole-token aliases are not allowed here.
-    fn deref(&mut self, j: &Json, what: &str) -> Option<std::borrow::Cow<'_, Json>> {
+    fn deref<'j>(&mut self, j: &'j Json, what: &str) -> Option<Cow<'j, Json>> {
         match reference::parse(j) {
-            None => Some(std::borrow::Cow::Owned(j.clone())),
+            // Most values are literals: borrow them, copying only what a pointer reached.
+            None => Some(Cow::Borrowed(j)),
             Some(Err(e)) => self.err(j.span, e),
             Some(Ok(r)) if r.within.is_empty() => self.err(
                 j.span,
                 format!("{what} cannot be an alias to a whole token (`{}`); use a `$ref` pointer into its `$value`", r.token),
             ),
-            Some(Ok(r)) => self.pointer(&r, j.span).map(std::borrow::Cow::Owned),
+            Some(Ok(r)) => self.pointer(&r, j.span).map(Cow::Owned),
         }
     }
 
     fn number(&mut self, j: &Json, what: &str) -> Option<f64> {
-        let j = self.deref(j, what)?.into_owned();
+        let j = self.deref(j, what)?;
         match j.as_f64() {
             Some(n) => Some(n),
             None => self.err(
@@ -342,7 +344,7 @@ impl<'l> ValueParser<'l> {
     }
 
     fn string(&mut self, j: &Json, what: &str) -> Option<(String, Span)> {
-        let j = self.deref(j, what)?.into_owned();
+        let j = self.deref(j, what)?;
         match j.as_str() {
             Some(s) => Some((s.to_string(), j.span)),
             None => self.err(
@@ -353,8 +355,8 @@ impl<'l> ValueParser<'l> {
     }
 
     /// An object value's members, after following a pointer.
-    fn object(&mut self, j: &Json, ty: Type) -> Option<Json> {
-        let j = self.deref(j, ty.name())?.into_owned();
+    fn object<'j>(&mut self, j: &'j Json, ty: Type) -> Option<Cow<'j, Json>> {
+        let j = self.deref(j, ty.name())?;
         if j.as_object().is_none() {
             return self.err(
                 j.span,
@@ -377,7 +379,7 @@ impl<'l> ValueParser<'l> {
 
     fn unknown_members(&mut self, obj: &Json, allowed: &[&str], ty: Type) {
         for Member { key, key_span, .. } in obj.as_object().unwrap_or(&[]) {
-            if !allowed.contains(&key.as_str()) {
+            if !allowed.contains(&&**key) {
                 let hint = crate::tree::suggest(key, allowed)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
@@ -485,7 +487,7 @@ impl<'l> ValueParser<'l> {
                 ),
             );
         };
-        let comps_j = self.deref(comps_j, "`components`")?.into_owned();
+        let comps_j = self.deref(comps_j, "`components`")?;
         let Some(items) = comps_j.as_array() else {
             return self.err(
                 comps_j.span,
@@ -593,9 +595,9 @@ impl<'l> ValueParser<'l> {
     }
 
     fn font_family(&mut self, j: &Json) -> Option<Vec<String>> {
-        let j = self.deref(j, "a font family")?.into_owned();
+        let j = self.deref(j, "a font family")?;
         match &j.kind {
-            Kind::String(s) if !s.trim().is_empty() => Some(vec![s.clone()]),
+            Kind::String(s) if !s.trim().is_empty() => Some(vec![s.to_string()]),
             Kind::Array(items) if !items.is_empty() => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
@@ -618,14 +620,14 @@ impl<'l> ValueParser<'l> {
     }
 
     fn font_weight(&mut self, j: &Json) -> Option<FontWeight> {
-        let j = self.deref(j, "a font weight")?.into_owned();
+        let j = self.deref(j, "a font weight")?;
         match &j.kind {
             Kind::Number(n) if (1.0..=1000.0).contains(n) => Some(FontWeight {
                 weight: *n,
                 keyword: None,
             }),
             Kind::Number(n) => self.err(j.span, format!("font weight {n} is outside 1–1000")),
-            Kind::String(s) => match FONT_WEIGHT_KEYWORDS.iter().find(|(k, _)| k == s) {
+            Kind::String(s) => match FONT_WEIGHT_KEYWORDS.iter().find(|(k, _)| *k == &**s) {
                 Some((k, w)) => Some(FontWeight {
                     weight: *w,
                     keyword: Some(k),
@@ -649,7 +651,7 @@ impl<'l> ValueParser<'l> {
     }
 
     fn cubic_bezier(&mut self, j: &Json) -> Option<[f64; 4]> {
-        let j = self.deref(j, "a cubic Bézier")?.into_owned();
+        let j = self.deref(j, "a cubic Bézier")?;
         let Some(items) = j.as_array().filter(|a| a.len() == 4) else {
             return self.err(
                 j.span,
@@ -675,7 +677,7 @@ impl<'l> ValueParser<'l> {
     }
 
     fn stroke_style(&mut self, j: &Json) -> Option<StrokeStyle> {
-        let j = self.deref(j, "a stroke style")?.into_owned();
+        let j = self.deref(j, "a stroke style")?;
         if let Some(s) = j.as_str() {
             return match STROKE_KEYWORDS.iter().find(|k| **k == s) {
                 Some(k) => Some(StrokeStyle::Keyword(k)),
@@ -832,7 +834,7 @@ impl<'l> ValueParser<'l> {
     }
 
     fn shadows(&mut self, j: &Json) -> Option<(Vec<Shadow>, bool)> {
-        let j = self.deref(j, "a shadow")?.into_owned();
+        let j = self.deref(j, "a shadow")?;
         match j.as_array() {
             Some([]) => self.err(j.span, "a shadow list must not be empty".into()),
             Some(items) => {
@@ -920,7 +922,7 @@ impl<'l> ValueParser<'l> {
     }
 
     fn gradient(&mut self, j: &Json) -> Option<Vec<GradientStop>> {
-        let j = self.deref(j, "a gradient")?.into_owned();
+        let j = self.deref(j, "a gradient")?;
         let Some(items) = j.as_array().filter(|a| !a.is_empty()) else {
             return self.err(
                 j.span,
@@ -1016,12 +1018,12 @@ pub fn from_serde(v: &serde_json::Value, span: Span) -> Json {
         V::Null => Kind::Null,
         V::Bool(b) => Kind::Bool(*b),
         V::Number(n) => Kind::Number(n.as_f64().unwrap_or(0.0)),
-        V::String(s) => Kind::String(s.clone()),
+        V::String(s) => Kind::String(s.as_str().into()),
         V::Array(a) => Kind::Array(a.iter().map(|x| from_serde(x, span)).collect()),
         V::Object(m) => Kind::Object(
             m.iter()
                 .map(|(k, x)| Member {
-                    key: k.clone(),
+                    key: k.as_str().into(),
                     key_span: span,
                     value: from_serde(x, span),
                 })

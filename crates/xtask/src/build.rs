@@ -5,13 +5,18 @@ use std::path::PathBuf;
 
 use crate::util;
 
-const RESOLVER: &str = "tokens/bandeau.resolver.json";
+pub const RESOLVER: &str = "tokens/bandeau.resolver.json";
 const FORMATS: &str = "css,scss,json,ts,rust,html";
 
 /// Builds `bandeau-tokens` in release mode and returns the CLI's path.
 pub fn token_cli() -> Result<PathBuf, String> {
     util::run(util::cargo().args(["build", "--release", "-p", "bandeau-tokens"]))?;
-    Ok(util::target_dir().join("release").join("bandeau-tokens"))
+    Ok(token_cli_path())
+}
+
+/// Where `token_cli` puts the binary.
+pub fn token_cli_path() -> PathBuf {
+    util::target_dir().join("release").join("bandeau-tokens")
 }
 
 /// Compiles `tokens/` into `target/tokens` and returns that directory.
@@ -27,7 +32,10 @@ pub fn run() -> Result<PathBuf, String> {
     compile
         .args(["build", RESOLVER, "--out"])
         .arg(&out)
-        .args(["--format", FORMATS]);
+        .args(["--format", FORMATS])
+        // Component tokens stay `var()` references to semantic ones, so a
+        // brand block that overrides semantic colours at run time reaches them.
+        .arg("--output-references");
     util::run(&mut compile).map_err(|e| format!("the project's tokens do not compile: {e}"))?;
     println!("build: {RESOLVER} compiled into {}", util::shown(&out));
     Ok(out)

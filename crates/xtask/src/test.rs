@@ -82,6 +82,23 @@ const STEPS: &[Step] = &[
         name: "project tokens",
         run: || build::run().map(drop),
     },
+    Step {
+        // What the compiled CSS does in a real browser: themes, `auto`,
+        // brands, shadow roots. Needs the outputs of the previous step.
+        name: "token CSS in Chromium",
+        run: || {
+            let root = util::repo_root();
+            util::run(
+                util::command("node")
+                    .args(["--test", "--test-reporter=spec"])
+                    .arg(root.join("tests/browser/tokens_css.test.mjs"))
+                    .env("BANDEAU_TOOLS", util::tools_dir())
+                    .env("BANDEAU_TOKENS_DIR", util::target_dir().join("tokens"))
+                    .env("BANDEAU_TOKENS_CLI", build::token_cli_path())
+                    .env("BANDEAU_RESOLVER", root.join(build::RESOLVER)),
+            )
+        },
+    },
 ];
 
 pub fn run() -> Result<(), String> {

@@ -294,6 +294,9 @@ fn literal_and_expression(p: &Permutation, options: &Options) -> Vec<(String, St
 pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
     let mods = &compiled.modifiers;
     let base = compiled.base();
+    if compiled.permutations.len() == 1 {
+        return single_block(base, options);
+    }
     let mut blocks = vec![Block {
         conds: Vec::new(),
         media: None,
@@ -384,6 +387,30 @@ pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
             out.push_str("}\n");
         }
     }
+    out
+}
+
+/// Without modifiers there is nothing to cascade: stream one block
+/// instead of collecting declarations (large token sets stay lean).
+fn single_block(p: &Permutation, options: &Options) -> String {
+    let r = Renderer {
+        set: &p.tokens,
+        prefix: &options.prefix,
+        references: options.output_references,
+    };
+    let mut out = header(options, "/*").replacen('\n', " */\n", 1);
+    out.reserve(p.tokens.len() * 48);
+    out.push_str(":root, :host {\n");
+    for t in &p.tokens.tokens {
+        for (prop, expr) in r.declarations(t) {
+            out.push_str("  ");
+            out.push_str(&prop);
+            out.push_str(": ");
+            out.push_str(&expr);
+            out.push_str(";\n");
+        }
+    }
+    out.push_str("}\n");
     out
 }
 

@@ -165,41 +165,43 @@ pub fn const_name(path: &str) -> String {
 }
 
 fn check_name_collisions(compiled: &Compiled, options: &Options) -> Result<(), Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    let mut seen_vars: HashMap<String, &Token> = HashMap::default();
-    let mut seen_consts: HashMap<String, &Token> = HashMap::default();
-    for p in &compiled.permutations {
-        for t in &p.tokens.tokens {
-            for (seen, name, what) in [
-                (
-                    &mut seen_vars,
-                    var_name(&options.prefix, &t.path),
-                    "CSS custom property",
-                ),
-                (&mut seen_consts, const_name(&t.path), "constant"),
-            ] {
-                match seen.get(&name) {
-                    Some(other) if other.path != t.path => {
-                        let d = Diagnostic {
-                            severity: crate::Severity::Error,
-                            file: t.file.clone(),
-                            line: t.line,
-                            column: t.column,
-                            span: Default::default(),
-                            path: Some(t.path.clone()),
-                            message: format!(
-                                "{what} name `{name}` is also produced by `{}`; rename one",
-                                other.path
-                            ),
-                        };
-                        if !problems.contains(&d) {
-                            problems.push(d);
-                        }
+    use std::hash::BuildHasher;
+    // Names are compared through their hashes and rebuilt only on a hash
+    // match, so a million tokens need no million extra strings.
+    let hasher = rustc_hash::FxBuildHasher;
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    type Namer = fn(&str, &str) -> String;
+    let namers: [(Namer, &str); 2] = [
+        (|prefix, path| var_name(prefix, path), "CSS custom property"),
+        (|_, path| const_name(path), "constant"),
+    ];
+    for (namer, what) in namers {
+        let mut seen: HashMap<u64, Vec<&Token>> = HashMap::default();
+        for p in &compiled.permutations {
+            for t in &p.tokens.tokens {
+                let name = namer(&options.prefix, &t.path);
+                let slot = seen.entry(hasher.hash_one(&name)).or_default();
+                let clash = slot
+                    .iter()
+                    .find(|o| o.path != t.path && namer(&options.prefix, &o.path) == name);
+                if let Some(other) = clash {
+                    let d = Diagnostic {
+                        severity: crate::Severity::Error,
+                        file: t.file.clone(),
+                        line: t.line,
+                        column: t.column,
+                        span: Default::default(),
+                        path: Some(t.path.clone()),
+                        message: format!(
+                            "{what} name `{name}` is also produced by `{}`; rename one",
+                            other.path
+                        ),
+                    };
+                    if !problems.contains(&d) {
+                        problems.push(d);
                     }
-                    Some(_) => {}
-                    None => {
-                        seen.insert(name, t);
-                    }
+                } else if !slot.iter().any(|o| o.path == t.path) {
+                    slot.push(t);
                 }
             }
         }
