@@ -115,6 +115,12 @@ test('a brand derived at run time reaches component tokens in light and dark', a
   const dark = await prop('--bd-color-accent-default');
   assert.notEqual(dark, '#0b6e99', 'dark themes get an adapted, lighter accent');
   assert.equal(await prop('--bd-launcher-monogram-background'), dark);
+  // The high-contrast theme keeps its own accessible accent under any brand.
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'high-contrast'));
+  assert.equal(await prop('--bd-color-accent-default'), hex('default.high-contrast', 'color.accent.default'));
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'auto'));
+  await page.emulateMedia({ colorScheme: 'dark', contrast: 'more' });
+  assert.equal(await prop('--bd-color-accent-default'), hex('default.high-contrast', 'color.accent.default'));
 });
 
 function hexToRgb(h) {

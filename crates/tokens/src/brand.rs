@@ -300,6 +300,13 @@ pub struct ThemeSurfaces {
     /// has this value and the query matches, as the compiled stylesheet does
     /// for `data-theme="auto"` under `(prefers-color-scheme: dark)`.
     pub auto: Option<(String, String)>,
+    /// The theme keeps its own colours under every brand (the high-contrast
+    /// theme's accessible accent). The brand is neither adapted to it nor
+    /// checked against it; its own colours are restored over the brand's.
+    pub brand_blind: bool,
+    /// The theme's own colours (at the default brand) for the semantic
+    /// paths a brand can override, in declaration order.
+    pub colors: Vec<(String, Color)>,
 }
 
 impl ThemeSurfaces {
@@ -339,12 +346,17 @@ pub struct ThemedTokens {
 }
 
 /// A derived brand: token overrides for light themes, adapted overrides per
-/// dark theme, and notes on everything that was derived rather than given.
+/// dark theme, the own colours of brand-blind themes restored over them, and
+/// notes on everything that was derived rather than given.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Brand {
     pub name: String,
     pub tokens: Vec<(String, Color)>,
     pub themed: Vec<ThemedTokens>,
+    /// Per brand-blind theme, its own values for every path the brand
+    /// overrides, so that the brand's blocks (which load after the theme
+    /// stylesheet and match with the same specificity) do not replace them.
+    pub restored: Vec<ThemedTokens>,
     pub notes: Vec<String>,
 }
 
@@ -371,8 +383,12 @@ pub fn derive_brand(
     };
 
     let white = Color::srgb(1.0, 1.0, 1.0);
-    let light_themes: Vec<&ThemeSurfaces> = themes.iter().filter(|t| !t.dark).collect();
-    let dark_themes: Vec<&ThemeSurfaces> = themes.iter().filter(|t| t.dark).collect();
+    let light_themes: Vec<&ThemeSurfaces> = themes
+        .iter()
+        .filter(|t| !t.dark && !t.brand_blind)
+        .collect();
+    let dark_themes: Vec<&ThemeSurfaces> =
+        themes.iter().filter(|t| t.dark && !t.brand_blind).collect();
     // Tints are defined over white, so a translucent primary is first seen
     // the way it would be on white.
     let primary = opaque_on(given_primary, &white);
@@ -415,7 +431,7 @@ pub fn derive_brand(
     );
     sort_overrides(&mut tokens);
 
-    if themes.is_empty() {
+    if light_themes.is_empty() && dark_themes.is_empty() {
         notes.push("no theme surfaces given, so contrast was not checked".to_owned());
     }
     for theme in &light_themes {
@@ -439,16 +455,70 @@ pub fn derive_brand(
         });
     }
 
+    let restored = restore_brand_blind(themes, &tokens, &themed, &mut notes);
+
     if problems.is_empty() {
         Ok(Brand {
             name: name.to_owned(),
             tokens: owned(tokens),
             themed,
+            restored,
             notes,
         })
     } else {
         Err(problems)
     }
+}
+
+/// For every brand-blind theme, its own colours at every path any brand
+/// block overrides: under `data-theme="auto"` the brand's dark block may
+/// match together with the theme's media query, so the restoring blocks
+/// cover the dark paths too. Not checked for contrast: the theme owns them.
+fn restore_brand_blind(
+    themes: &[ThemeSurfaces],
+    tokens: &Overrides,
+    themed: &[ThemedTokens],
+    notes: &mut Vec<String>,
+) -> Vec<ThemedTokens> {
+    let overridden: Vec<&str> = ORDER
+        .iter()
+        .copied()
+        .filter(|path| {
+            tokens.iter().any(|(p, _)| p == path)
+                || themed
+                    .iter()
+                    .any(|t| t.tokens.iter().any(|(p, _)| p == path))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for theme in themes.iter().filter(|t| t.brand_blind) {
+        let mut restored = Vec::new();
+        for path in &overridden {
+            match theme.colors.iter().find(|(p, _)| p == path) {
+                Some((_, color)) => restored.push(((*path).to_owned(), color.clone())),
+                None => notes.push(format!(
+                    "theme {}: ignores brands but has no colour of its own at {}, so the brand's applies",
+                    theme.theme,
+                    short(path)
+                )),
+            }
+        }
+        if restored.is_empty() {
+            continue;
+        }
+        notes.push(format!(
+            "theme {} ignores brands: its own colours are restored at {} path(s)",
+            theme.theme,
+            restored.len()
+        ));
+        out.push(ThemedTokens {
+            theme: theme.theme.clone(),
+            attribute: theme.attribute.clone(),
+            auto: theme.auto.clone(),
+            tokens: restored,
+        });
+    }
+    out
 }
 
 fn sort_overrides(overrides: &mut Overrides) {
@@ -954,33 +1024,42 @@ impl Brand {
     /// CSS overrides: one block for light (and default) themes, then one
     /// block per dark theme, followed by the same declarations under the
     /// theme's media query for pages that follow the system preference
-    /// (`data-theme="auto"`). Custom properties are `--{prefix}-{path}` with
+    /// (`data-theme="auto"`). Then one block per brand-blind theme restoring
+    /// its own colours, and last the same under its media query, so that
+    /// where both media queries match (dark and more contrast) the
+    /// brand-blind theme wins, as it does in the compiled stylesheet.
+    /// Custom properties are `--{prefix}-{path}` with
     /// dots turned into dashes. `:host(...)` makes the brand reach into
     /// widgets' shadow roots when the attribute sits on the host element.
     pub fn to_css(&self, prefix: &str) -> String {
         let brand = format!("[data-brand=\"{}\"]", css_string(&self.name));
+        let selector = |themed: &ThemedTokens, value: &str| {
+            format!("{brand}[{}=\"{}\"]", themed.attribute, css_string(value))
+        };
         let mut css = String::new();
         write_block(&mut css, &brand, None, prefix, &self.tokens);
-        for themed in &self.themed {
-            let selector =
-                |value: &str| format!("{brand}[{}=\"{}\"]", themed.attribute, css_string(value));
+        let mut block = |themed: &ThemedTokens, value: &str, media: Option<&str>| {
             css.push('\n');
             write_block(
                 &mut css,
-                &selector(&themed.theme),
-                None,
+                &selector(themed, value),
+                media,
                 prefix,
                 &themed.tokens,
             );
+        };
+        for themed in &self.themed {
+            block(themed, &themed.theme, None);
             if let Some((value, media)) = &themed.auto {
-                css.push('\n');
-                write_block(
-                    &mut css,
-                    &selector(value),
-                    Some(media),
-                    prefix,
-                    &themed.tokens,
-                );
+                block(themed, value, Some(media));
+            }
+        }
+        for themed in &self.restored {
+            block(themed, &themed.theme, None);
+        }
+        for themed in &self.restored {
+            if let Some((value, media)) = &themed.auto {
+                block(themed, value, Some(media));
             }
         }
         css
@@ -1014,10 +1093,11 @@ fn write_block(
     }
 }
 
-/// The surfaces of every theme a brand applies to, read from compiled
-/// tokens. A theme whose accent is the same under every brand context (the
-/// high-contrast theme keeps its own accessible accent) is left out: the
-/// brand does not reach it, so it is not checked against it either.
+/// The surfaces of every theme, read from compiled tokens at the default
+/// brand. A theme whose accent is the same under every brand context (the
+/// high-contrast theme keeps its own accessible accent) is marked
+/// [`ThemeSurfaces::brand_blind`]: the brand is not checked against it, and
+/// its own colours are restored over the brand's.
 ///
 /// The theme attribute and the `auto` value and media query come from the
 /// `theme` modifier's `org.bandeau.css` hints, so brand blocks follow the
@@ -1046,11 +1126,14 @@ pub fn theme_surfaces(compiled: &crate::resolver::Compiled) -> Vec<ThemeSurfaces
                         .is_some_and(|q| color(q, ACCENT) == color(p, ACCENT))
                 })
             });
-        if brand_blind {
-            continue;
-        }
-        let (Some(surface), Some(text)) = (color(p, SURFACE), color(p, TEXT)) else {
-            continue;
+        let (surface, text) = match (color(p, SURFACE), color(p, TEXT)) {
+            (Some(surface), Some(text)) => (surface, text),
+            // Only restored, never checked, so its surfaces do not matter.
+            (surface, text) if brand_blind => (
+                surface.unwrap_or_else(|| Color::srgb(1.0, 1.0, 1.0)),
+                text.unwrap_or_else(|| Color::srgb(0.0, 0.0, 0.0)),
+            ),
+            _ => continue,
         };
         let dark = surface.relative_luminance() < text.relative_luminance();
         let (attribute, auto) = match theme_modifier {
@@ -1076,6 +1159,10 @@ pub fn theme_surfaces(compiled: &crate::resolver::Compiled) -> Vec<ThemeSurfaces
                 Color::srgb(1.0, 1.0, 1.0)
             }
         });
+        let colors = ORDER
+            .iter()
+            .filter_map(|path| color(p, path).map(|c| ((*path).to_owned(), c)))
+            .collect();
         out.push(ThemeSurfaces {
             theme,
             raised: color(p, RAISED).unwrap_or_else(|| surface.clone()),
@@ -1086,6 +1173,8 @@ pub fn theme_surfaces(compiled: &crate::resolver::Compiled) -> Vec<ThemeSurfaces
             dark,
             attribute,
             auto,
+            brand_blind,
+            colors,
         });
     }
     out
@@ -1121,6 +1210,8 @@ mod tests {
                 dark: false,
                 attribute: "data-theme".into(),
                 auto: None,
+                brand_blind: false,
+                colors: vec![],
             },
             ThemeSurfaces {
                 theme: "dark".into(),
@@ -1132,6 +1223,8 @@ mod tests {
                 dark: true,
                 attribute: "data-theme".into(),
                 auto: Some(("auto".into(), "(prefers-color-scheme: dark)".into())),
+                brand_blind: false,
+                colors: vec![],
             },
         ]
     }
@@ -1508,6 +1601,7 @@ mod tests {
                 auto: Some(("auto".into(), "(prefers-color-scheme: dark)".into())),
                 tokens: vec![(ACCENT.into(), hex("#8f7bff"))],
             }],
+            restored: vec![],
             notes: vec![],
         };
         assert_eq!(
@@ -1592,7 +1686,15 @@ mod tests {
     fn surfaces_and_auto_come_from_the_resolver() {
         let compiled = compiled_tokens();
         let themes = theme_surfaces(&compiled);
-        // The high-contrast theme ignores brands, so it is not listed.
+        // The high-contrast theme ignores brands, so it is only restored.
+        let blind: Vec<_> = themes.iter().filter(|t| t.brand_blind).collect();
+        assert_eq!(blind.len(), 1);
+        assert_eq!(blind[0].theme, "high-contrast");
+        assert_eq!(
+            blind[0].auto,
+            Some(("auto".into(), "(prefers-contrast: more)".into()))
+        );
+        let themes: Vec<ThemeSurfaces> = themes.into_iter().filter(|t| !t.brand_blind).collect();
         let summary = |themes: &[ThemeSurfaces]| -> Vec<String> {
             themes
                 .iter()
@@ -1618,6 +1720,68 @@ mod tests {
         assert!(brand.to_css("bd").contains(
             "@media (prefers-color-scheme: dark) {\n  [data-brand=\"acme\"][data-theme=\"auto\"]"
         ));
+    }
+
+    /// The brand loads after the theme stylesheet with selectors as specific
+    /// as the theme's, so the high-contrast theme's own colours are restored
+    /// after the brand, and its `auto` block comes last.
+    #[test]
+    fn high_contrast_keeps_its_own_colours() {
+        let compiled = compiled_tokens();
+        let own = |path: &str| {
+            compiled
+                .find(&[("theme", "high-contrast")])
+                .and_then(|p| p.tokens.get(path))
+                .and_then(|t| t.value.as_color())
+                .map(Color::to_css)
+                .unwrap_or_else(|| panic!("no {path} in high-contrast"))
+        };
+        let themes = theme_surfaces(&compiled);
+        let brand = derive_brand("acme", &input(&[("primary", "#571efa")]), &themes)
+            .unwrap_or_else(|p| panic!("{p:?}"));
+        let css = brand.to_css("bd");
+
+        let sel = "[data-brand=\"acme\"][data-theme=\"high-contrast\"]";
+        let head = format!("\n{sel}, :host({sel}) {{\n");
+        let auto_sel = "[data-brand=\"acme\"][data-theme=\"auto\"]";
+        let auto_head =
+            format!("@media (prefers-contrast: more) {{\n  {auto_sel}, :host({auto_sel}) {{\n");
+        let dark_auto = css
+            .find("@media (prefers-color-scheme: dark) {\n")
+            .expect("dark auto block");
+        let hc_at = css.find(&head).unwrap_or_else(|| panic!("{css}"));
+        let hc_auto_at = css.find(&auto_head).unwrap_or_else(|| panic!("{css}"));
+        assert!(dark_auto < hc_at && hc_at < hc_auto_at, "{css}");
+
+        let declarations = |from: usize| -> Vec<String> {
+            css[from..]
+                .lines()
+                .skip_while(|l| !l.contains('{') || l.starts_with("@media"))
+                .skip(1)
+                .take_while(|l| !l.trim_start().starts_with('}'))
+                .map(|l| l.trim().to_owned())
+                .collect()
+        };
+        let restored = declarations(hc_at + 1);
+        assert!(restored.contains(&format!("--bd-color-accent-default: {};", own(ACCENT))));
+        assert_ne!(own(ACCENT), hex("#571efa").to_css());
+        // Exactly the paths the brand overrides anywhere, in both blocks.
+        let mut overridden: Vec<&str> = brand
+            .tokens
+            .iter()
+            .chain(brand.themed.iter().flat_map(|t| &t.tokens))
+            .map(|(p, _)| p.as_str())
+            .collect();
+        overridden.sort_by_key(|p| ORDER.iter().position(|o| o == p));
+        overridden.dedup();
+        let expected: Vec<String> = overridden
+            .iter()
+            .map(|p| format!("--bd-{}: {};", p.replace('.', "-"), own(p)))
+            .collect();
+        assert_eq!(restored, expected);
+        assert_eq!(declarations(hc_auto_at), expected);
+        assert!(css.ends_with("  }\n}\n"));
+        assert_eq!(css.matches("@media").count(), 2);
     }
 
     /// [`PAIRS`] mirrors the contrast pairs the light and dark theme files

@@ -145,6 +145,10 @@ pub(crate) fn compile_parsed(
     tree::apply_extends(&mut root, sources, &mut diags);
     let (defs, groups) = tree::collect(&root);
     let resolved = resolve::resolve(&defs, &groups, sources, &mut diags);
+    // A token copied by `$extends` fails where it is written once per copy;
+    // one report of the same problem at the same place is enough.
+    let mut seen = rustc_hash::FxHashSet::default();
+    diags.retain(|d| seen.insert((d.file.clone(), d.span.start, d.span.end, d.message.clone())));
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Failure { diagnostics: diags });
     }

@@ -61,6 +61,18 @@ impl PairResult {
         // pair shown as 4.50:1 never fails.
         (self.ratio * 100.0).floor() / 100.0 >= self.usage.minimum()
     }
+
+    /// The ratio to two decimals for messages. Rounding would print a
+    /// failing 4.4996 as "4.50:1 is below 4.5:1", so such a ratio is
+    /// truncated instead.
+    pub fn shown_ratio(&self) -> f64 {
+        let rounded = (self.ratio * 100.0).round() / 100.0;
+        if !self.passes() && rounded >= self.usage.minimum() {
+            (self.ratio * 100.0).floor() / 100.0
+        } else {
+            rounded
+        }
+    }
 }
 
 /// The declared pairs of one token, or a problem with the declaration.
@@ -187,7 +199,7 @@ pub fn failures(compiled: &Compiled, results: &[PairResult]) -> Vec<Diagnostic> 
         .map(|r| {
             let msg = format!(
                 "contrast {:.2}:1 on `{}` in {} is below {}:1 for {}",
-                r.ratio,
+                r.shown_ratio(),
                 r.background,
                 r.permutation,
                 r.usage.minimum(),
@@ -234,7 +246,7 @@ pub fn table(results: &[PairResult]) -> String {
             r.background,
             r.usage.name(),
             r.permutation,
-            r.ratio,
+            r.shown_ratio(),
             r.usage.minimum()
         );
     }

@@ -843,3 +843,21 @@ fn a_token_overridden_by_a_later_file_is_not_checked() {
     .unwrap();
     assert_eq!(value(&set, "x"), json!(3));
 }
+
+#[test]
+fn an_alias_may_point_to_an_inherited_token() {
+    let set = ok(r#"{"a": {"$type": "number", "x": {"$value": 1}},
+        "b": {"$extends": "{a}"}, "y": {"$value": "{b.x}"}}"#);
+    assert_eq!(value(&set, "y"), json!(1));
+}
+
+#[test]
+fn a_broken_token_in_an_extended_group_is_reported_once_where_it_is_written() {
+    let errors = fail(
+        r#"{"a": {"$type": "number", "x": {"$value": "one"}}, "b": {"$extends": "{a}"}, "c": {"$extends": "{b}"}}"#,
+    );
+    assert_eq!(
+        shown(&errors),
+        ["t.tokens.json:1:43: a.x: a number token must be a number, found a string"]
+    );
+}

@@ -569,3 +569,15 @@ fn a_css_media_hint_for_an_unknown_context_is_an_error() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_ref_to_a_missing_part_of_a_file_is_an_error() {
+    let doc = r##"{"version": "2025.10",
+        "sets": {"s": {"sources": [{"$ref": "a.json#/nope"}]}},
+        "resolutionOrder": [{"$ref": "#/sets/s"}]}"##;
+    let e = errors(doc, &[("a.json", &num("x", 1.0))]);
+    assert_eq!(
+        e,
+        ["a.json:1:1: the `$ref` pointer part `nope` does not exist in this file"]
+    );
+}

@@ -18,6 +18,11 @@ use std::fmt::Write;
 
 /// Shortest decimal form, no trailing zeros, no `-0`.
 pub fn num(n: f64) -> String {
+    // Past 1e15 there are no decimals left to round, and scaling by 10 000
+    // can overflow to `inf`, which is not CSS: use exponent notation.
+    if n.abs() >= 1e15 {
+        return format!("{n:e}");
+    }
     let r = (n * 10_000.0).round() / 10_000.0;
     if r == 0.0 {
         return "0".into();

@@ -82,7 +82,7 @@ pub fn emit(
     formats: &[Format],
     options: &Options,
 ) -> Result<Vec<OutputFile>, Vec<Diagnostic>> {
-    check_name_collisions(compiled, options)?;
+    check_name_collisions(compiled, formats, options)?;
     let mut out = Vec::new();
     for f in formats {
         match f {
@@ -164,7 +164,11 @@ pub fn const_name(path: &str) -> String {
     s
 }
 
-fn check_name_collisions(compiled: &Compiled, options: &Options) -> Result<(), Vec<Diagnostic>> {
+fn check_name_collisions(
+    compiled: &Compiled,
+    formats: &[Format],
+    options: &Options,
+) -> Result<(), Vec<Diagnostic>> {
     use std::hash::BuildHasher;
     // Names are compared through their hashes and rebuilt only on a hash
     // match, so a million tokens need no million extra strings.
@@ -175,7 +179,15 @@ fn check_name_collisions(compiled: &Compiled, options: &Options) -> Result<(), V
         (|prefix, path| var_name(prefix, path), "CSS custom property"),
         (|_, path| const_name(path), "constant"),
     ];
-    for (namer, what) in namers {
+    // Only names an output actually uses may block it: `a.b-c` and `a.b_c`
+    // are distinct custom properties and clash only as Rust constants.
+    let wanted = [
+        formats
+            .iter()
+            .any(|f| !matches!(f, Format::Json | Format::Html)),
+        formats.contains(&Format::Rust),
+    ];
+    for ((namer, what), _) in namers.into_iter().zip(wanted).filter(|(_, w)| *w) {
         let mut seen: HashMap<u64, Vec<&Token>> = HashMap::default();
         for p in &compiled.permutations {
             for t in &p.tokens.tokens {

@@ -2,7 +2,7 @@
 //! permutation, for build-time use. Runtime theming belongs to the CSS
 //! custom properties, so `$bd-vars` maps each path to its `var()` as well.
 
-use super::{css::Renderer, header, var_name, Options};
+use super::{css::quote, css::Renderer, header, var_name, Options};
 use crate::resolver::Compiled;
 use crate::TokenSet;
 use std::fmt::Write;
@@ -15,7 +15,9 @@ fn map(out: &mut String, name: &str, set: &TokenSet, options: &Options) {
     };
     let _ = writeln!(out, "${name}: (");
     for t in &set.tokens {
-        let _ = writeln!(out, "  \"{}\": ({}),", t.path, r.value(&t.value));
+        // Paths may hold `"` or `\`; as raw text they would end the key early
+        // or be read as escapes, so keys are proper (CSS-escaped) strings.
+        let _ = writeln!(out, "  {}: ({}),", quote(&t.path), r.value(&t.value));
     }
     out.push_str(");\n");
 }
@@ -44,7 +46,7 @@ pub fn scss(compiled: &Compiled, options: &Options) -> String {
     map(&mut out, &format!("{p}-tokens"), base, options);
     let _ = writeln!(out, "${p}-vars: (");
     for t in &base.tokens {
-        let _ = writeln!(out, "  \"{}\": var({}),", t.path, var_name(p, &t.path));
+        let _ = writeln!(out, "  {}: var({}),", quote(&t.path), var_name(p, &t.path));
     }
     out.push_str(");\n");
     if !compiled.modifiers.is_empty() {

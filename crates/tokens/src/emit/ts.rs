@@ -90,7 +90,19 @@ pub fn typescript(compiled: &Compiled, options: &Options) -> String {
         out.push_str(
             ";\n\n/** Resolved CSS values per permutation (modifier contexts joined by `.`). */\n",
         );
-        out.push_str("export const permutations: Record<Permutation, Partial<Record<TokenPath, string>>> = {\n");
+        // A context may add tokens the default lacks; they are not in
+        // `TokenPath`, and as object-literal keys they would fail to compile.
+        let mut keys = String::from("TokenPath");
+        let mut extra = std::collections::BTreeSet::new();
+        for t in compiled.permutations.iter().flat_map(|p| &p.tokens.tokens) {
+            if base.get(&t.path).is_none() && extra.insert(t.path.as_str()) {
+                let _ = write!(keys, " | {}", js_string(&t.path));
+            }
+        }
+        let _ = writeln!(
+            out,
+            "export const permutations: Record<Permutation, Partial<Record<{keys}, string>>> = {{"
+        );
         for p in &compiled.permutations {
             let _ = write!(out, "  {}: ", js_string(&p.label()));
             let mut inner = String::new();
