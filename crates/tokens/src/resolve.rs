@@ -257,53 +257,31 @@ fn settle<'v>(
     let src = &sources[def.node.file as usize];
     let obj = def.node.json;
     let raw = obj.get("$value")?;
-    let mut ok = true;
     let mut err = |span: Span, msg: String| {
         diags.push(Diagnostic::error(src, span, Some(&def.path), msg));
     };
-
-    let explicit = match obj.get("$type") {
-        None => None,
-        Some(t) => match t.as_str().and_then(Type::from_name) {
-            Some(ty) => Some(ty),
-            None => {
-                err(t.span, unknown_type_message(t));
-                return None;
-            }
-        },
-    };
-    let description = match obj.get("$description") {
-        None => None,
-        Some(d) => match d.as_str() {
-            Some(s) => Some(s.to_string()),
-            None => {
-                err(
-                    d.span,
-                    format!("`$description` must be a string, found {}", d.kind_name()),
-                );
+    let mut ok = true;
+    for key in ["$type", "$description", "$deprecated", "$extensions"] {
+        if let Some(v) = obj.get(key) {
+            if let Some(msg) = crate::tree::property_problem(key, v) {
+                err(v.span, msg);
                 ok = false;
-                None
             }
-        },
-    };
-    let deprecated = match obj.get("$deprecated").map(|j| (j, def.node.file)) {
-        Some((j, _)) => parse_deprecated(j).map_err(|m| err(j.span, m)).ok()?,
-        None => def
-            .group_deprecated
-            .and_then(|g| parse_deprecated(g.json).ok().flatten()),
-    };
-    let extensions = match obj.get("$extensions") {
-        None => None,
-        Some(e) if e.as_object().is_some() => Some(e.to_serde()),
-        Some(e) => {
-            err(
-                e.span,
-                format!("`$extensions` must be an object, found {}", e.kind_name()),
-            );
-            ok = false;
-            None
         }
+    }
+    // Shapes are checked above; these only read them. Without a valid
+    // `$type` the value cannot be checked, so stop here; other bad
+    // properties still let the value be checked and reported.
+    let explicit = obj.get("$type").and_then(Json::as_str).and_then(Type::from_name);
+    if obj.get("$type").is_some() && explicit.is_none() {
+        return None;
+    }
+    let description = obj.get("$description").and_then(Json::as_str).map(str::to_string);
+    let deprecated = match obj.get("$deprecated") {
+        Some(j) => parse_deprecated(j),
+        None => def.group_deprecated.and_then(|g| parse_deprecated(g.json)),
     };
+    let extensions = obj.get("$extensions").map(Json::to_serde);
 
     let whole = match reference::parse(raw) {
         Some(Ok(r)) if r.within.is_empty() => Some(r),
@@ -390,14 +368,10 @@ pub fn unknown_type_message(t: &Json) -> String {
     }
 }
 
-fn parse_deprecated(j: &Json) -> Result<Option<Deprecated>, String> {
+fn parse_deprecated(j: &Json) -> Option<Deprecated> {
     match &j.kind {
-        crate::json::Kind::Bool(true) => Ok(Some(Deprecated::Yes)),
-        crate::json::Kind::Bool(false) => Ok(None),
-        crate::json::Kind::String(s) => Ok(Some(Deprecated::Reason(s.to_string()))),
-        _ => Err(format!(
-            "`$deprecated` must be true, false or a string, found {}",
-            j.kind_name()
-        )),
+        crate::json::Kind::Bool(true) => Some(Deprecated::Yes),
+        crate::json::Kind::String(s) => Some(Deprecated::Reason(s.to_string())),
+        _ => None,
     }
 }

@@ -137,58 +137,17 @@ pub fn build<'a>(
             file,
         };
         match key {
-            "$type" => {
-                if m.value.as_str().and_then(Type::from_name).is_none() {
-                    diags.push(Diagnostic::error(
-                        src,
-                        m.value.span,
-                        dotted(path).as_deref(),
-                        crate::resolve::unknown_type_message(&m.value),
-                    ));
+            "$type" | "$description" | "$deprecated" | "$extensions" => {
+                if let Some(msg) = property_problem(key, &m.value) {
+                    diags.push(Diagnostic::error(src, m.value.span, dotted(path).as_deref(), msg));
                 }
-                group.ty = Some(located);
-            }
-            "$description" => {
-                if m.value.as_str().is_none() {
-                    diags.push(Diagnostic::error(
-                        src,
-                        m.value.span,
-                        dotted(path).as_deref(),
-                        format!(
-                            "`$description` must be a string, found {}",
-                            m.value.kind_name()
-                        ),
-                    ));
-                }
-                group.description = Some(located);
-            }
-            "$deprecated" => {
-                if !matches!(m.value.kind, Kind::Bool(_) | Kind::String(_)) {
-                    diags.push(Diagnostic::error(
-                        src,
-                        m.value.span,
-                        dotted(path).as_deref(),
-                        format!(
-                            "`$deprecated` must be true, false or a string, found {}",
-                            m.value.kind_name()
-                        ),
-                    ));
-                }
-                group.deprecated = Some(located);
-            }
-            "$extensions" => {
-                if m.value.as_object().is_none() {
-                    diags.push(Diagnostic::error(
-                        src,
-                        m.value.span,
-                        dotted(path).as_deref(),
-                        format!(
-                            "`$extensions` must be an object, found {}",
-                            m.value.kind_name()
-                        ),
-                    ));
-                }
-                group.extensions = Some(located);
+                let slot = match key {
+                    "$type" => &mut group.ty,
+                    "$description" => &mut group.description,
+                    "$deprecated" => &mut group.deprecated,
+                    _ => &mut group.extensions,
+                };
+                *slot = Some(located);
             }
             "$extends" => group.extends = Some(located),
             "$schema" if path.is_empty() => {}
@@ -261,6 +220,30 @@ pub fn build<'a>(
         }
     }
     group
+}
+
+/// What is wrong with the value of a `$type`, `$description`, `$deprecated`
+/// or `$extensions` property (on a group or a token), if anything.
+pub fn property_problem(key: &str, value: &Json) -> Option<String> {
+    let ok = match key {
+        "$type" => value.as_str().and_then(Type::from_name).is_some(),
+        "$description" => value.as_str().is_some(),
+        "$deprecated" => matches!(value.kind, Kind::Bool(_) | Kind::String(_)),
+        "$extensions" => value.as_object().is_some(),
+        _ => true,
+    };
+    if ok {
+        return None;
+    }
+    Some(match key {
+        "$type" => crate::resolve::unknown_type_message(value),
+        "$description" => format!("`$description` must be a string, found {}", value.kind_name()),
+        "$deprecated" => format!(
+            "`$deprecated` must be true, false or a string, found {}",
+            value.kind_name()
+        ),
+        _ => format!("`$extensions` must be an object, found {}", value.kind_name()),
+    })
 }
 
 fn name_problem(name: &str) -> Option<String> {
