@@ -272,11 +272,17 @@ fn settle<'v>(
     // Shapes are checked above; these only read them. Without a valid
     // `$type` the value cannot be checked, so stop here; other bad
     // properties still let the value be checked and reported.
-    let explicit = obj.get("$type").and_then(Json::as_str).and_then(Type::from_name);
+    let explicit = obj
+        .get("$type")
+        .and_then(Json::as_str)
+        .and_then(Type::from_name);
     if obj.get("$type").is_some() && explicit.is_none() {
         return None;
     }
-    let description = obj.get("$description").and_then(Json::as_str).map(str::to_string);
+    let description = obj
+        .get("$description")
+        .and_then(Json::as_str)
+        .map(str::to_string);
     let deprecated = match obj.get("$deprecated") {
         Some(j) => parse_deprecated(j),
         None => def.group_deprecated.and_then(|g| parse_deprecated(g.json)),

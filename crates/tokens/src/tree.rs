@@ -139,7 +139,12 @@ pub fn build<'a>(
         match key {
             "$type" | "$description" | "$deprecated" | "$extensions" => {
                 if let Some(msg) = property_problem(key, &m.value) {
-                    diags.push(Diagnostic::error(src, m.value.span, dotted(path).as_deref(), msg));
+                    diags.push(Diagnostic::error(
+                        src,
+                        m.value.span,
+                        dotted(path).as_deref(),
+                        msg,
+                    ));
                 }
                 let slot = match key {
                     "$type" => &mut group.ty,
@@ -237,12 +242,18 @@ pub fn property_problem(key: &str, value: &Json) -> Option<String> {
     }
     Some(match key {
         "$type" => crate::resolve::unknown_type_message(value),
-        "$description" => format!("`$description` must be a string, found {}", value.kind_name()),
+        "$description" => format!(
+            "`$description` must be a string, found {}",
+            value.kind_name()
+        ),
         "$deprecated" => format!(
             "`$deprecated` must be true, false or a string, found {}",
             value.kind_name()
         ),
-        _ => format!("`$extensions` must be an object, found {}", value.kind_name()),
+        _ => format!(
+            "`$extensions` must be an object, found {}",
+            value.kind_name()
+        ),
     })
 }
 
