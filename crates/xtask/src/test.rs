@@ -35,14 +35,16 @@ const STEPS: &[Step] = &[
         run: || util::run(util::cargo().args(["test", "--workspace"])),
     },
     Step {
-        // The core must stay free of file-system and process code so that it
-        // runs in the browser; this build is what proves it.
-        name: "token core for wasm32",
+        // The token core and the navigation model must stay free of file-system
+        // and process code so that they run in the browser; this build proves it.
+        name: "pure crates for wasm32",
         run: || {
             util::run(util::cargo().args([
                 "build",
                 "-p",
                 "bandeau-tokens",
+                "-p",
+                "bandeau-navigation",
                 "--lib",
                 "--no-default-features",
                 "--target",
