@@ -587,17 +587,11 @@ pub fn compile_resolver(
             .map(|(m, c)| format!("{m}={c}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let had_parse_errors = parsed
-            .iter()
-            .zip(&sources)
-            .skip(1)
-            .any(|(p, _)| p.is_none());
         match compile_parsed(&jsons, &sources, local) {
-            Ok((tokens, w)) if !had_parse_errors => {
+            Ok((tokens, w)) => {
                 merge_problems(&mut warnings, w);
                 permutations.push(Permutation { inputs, tokens });
             }
-            Ok((_, w)) => merge_problems(&mut warnings, w),
             Err(f) => {
                 for d in f.diagnostics {
                     if !d.is_error() {
@@ -612,11 +606,10 @@ pub fn compile_resolver(
             }
         }
     }
-    // Unreadable token files were reported once when loaded.
-    let parse_errors: Vec<Diagnostic> = warnings.iter().filter(|d| d.is_error()).cloned().collect();
-    warnings.retain(|d| !d.is_error());
-    if !failures.is_empty() || !parse_errors.is_empty() {
-        let mut diagnostics = parse_errors;
+    // Unreadable files ended the build above, so only per-permutation
+    // problems remain here.
+    if !failures.is_empty() {
+        let mut diagnostics = Vec::new();
         for (mut d, labels) in failures {
             // Only name the permutations when the problem is not everywhere.
             if labels.len() < total && !modifiers.is_empty() {
