@@ -7,6 +7,8 @@
 
 mod bench;
 mod build;
+mod bundle;
+mod endpoints;
 mod npm;
 mod preview;
 mod serve;
@@ -32,7 +34,8 @@ struct Cli {
 enum Task {
     /// Install what the other tasks need; skips what is already there
     Setup,
-    /// Build the token compiler and compile tokens/ into target/tokens
+    /// Build the token compiler, compile tokens/ into target/tokens, and
+    /// build the script-tag bundle into pkg/ once crates/embed is ready
     Build,
     /// Set up, build, and serve target/preview until interrupted
     Preview {
@@ -64,7 +67,7 @@ enum Suite {
 fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::Setup => setup::run(),
-        Task::Build => build::run().map(drop),
+        Task::Build => build::run().and_then(|tokens| bundle::run(&tokens)),
         Task::Preview { port, host } => preview::run(&host, port),
         Task::Test => test::run(),
         Task::Bench {

@@ -4,11 +4,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::{build, serve, setup, util};
+use crate::endpoints::Endpoints;
+use crate::{build, bundle, serve, setup, util};
 
 pub fn run(host: &str, port: u16) -> Result<(), String> {
     setup::run()?;
     let tokens = build::run()?;
+    bundle::run(&tokens)?;
     let site = util::target_dir().join("preview");
     assemble(&site, &tokens)?;
     let listener = serve::bind(host, port)?;
@@ -16,7 +18,7 @@ pub fn run(host: &str, port: u16) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("reading the bound address: {e}"))?;
     println!("Bandeau preview: http://{address}/");
-    serve::serve(listener, &site)
+    serve::serve(listener, &site, Endpoints::for_repo(&util::repo_root()))
 }
 
 /// Rebuilt from scratch each time so nothing from an older build lingers.
@@ -77,6 +79,10 @@ fn index_page(outputs: &[String]) -> String {
       <li><a href="tokens/tokens.css">CSS custom properties</a> (<code>tokens.css</code>)</li>
       <li><a href="tokens/tokens.json">Tokens as JSON</a> (<code>tokens.json</code>)</li>
     </ul>
+    <h2>Suite chrome</h2>
+    <ul>
+      <li><a href="/examples/">Vendor integration examples</a> (the script-tag bundle from <code>pkg/</code>)</li>
+    </ul>
     <h2>All generated files</h2>
     <ul>
 {files}    </ul>
@@ -102,6 +108,7 @@ mod tests {
     fn index_links_every_output_and_runs_no_script() {
         let page = index_page(&["tokens.css".into(), "a&b.ts".into()]);
         assert!(page.contains(r#"<a href="tokens/gallery.html">"#));
+        assert!(page.contains(r#"<a href="/examples/">"#));
         assert!(page.contains(r#"<a href="tokens/tokens.css"><code>tokens.css</code></a>"#));
         assert!(page.contains(r#"<a href="tokens/a&amp;b.ts">"#));
         assert!(page.contains(r#"<html lang="en">"#));

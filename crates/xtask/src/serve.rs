@@ -11,6 +11,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::endpoints::{Endpoints, Header, Route};
+
 /// How many ports after the requested one we try before giving up.
 const PORT_ATTEMPTS: u16 = 20;
 /// Headers past this are not a browser talking to us.
@@ -33,8 +35,9 @@ pub fn bind(host: &str, port: u16) -> Result<TcpListener, String> {
     ))
 }
 
-/// Serves `root` until the process is killed.
-pub fn serve(listener: TcpListener, root: &Path) -> Result<(), String> {
+/// Serves `root`, plus whatever `endpoints` routes, until the process is killed.
+pub fn serve(listener: TcpListener, root: &Path, endpoints: Endpoints) -> Result<(), String> {
+    let endpoints = Arc::new(endpoints);
     let root = Arc::new(
         root.canonicalize()
             .map_err(|e| format!("{}: {e}", root.display()))?,
@@ -43,16 +46,17 @@ pub fn serve(listener: TcpListener, root: &Path) -> Result<(), String> {
         // A connection that failed before we saw it concerns that client only.
         let Ok(stream) = stream else { continue };
         let root = Arc::clone(&root);
+        let endpoints = Arc::clone(&endpoints);
         std::thread::spawn(move || {
             // Clients that hang up mid-response are normal for a preview
             // (reloads, cancelled navigations): nothing to report.
-            let _ = handle(stream, &root);
+            let _ = handle(stream, &root, &endpoints);
         });
     }
     Ok(())
 }
 
-fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
+fn handle(mut stream: TcpStream, root: &Path, endpoints: &Endpoints) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut request_line = String::new();
     let mut reader = BufReader::new((&stream).take(MAX_HEAD_BYTES));
@@ -65,7 +69,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> io::Result<()> {
     let mut words = request_line.split_whitespace();
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let response = match method {
-        "GET" | "HEAD" => respond(root, target),
+        "GET" | "HEAD" => route(root, endpoints, target),
         _ => Response::error(405, "Method Not Allowed"),
     };
     response.write_to(&mut stream, method == "HEAD")
@@ -76,6 +80,7 @@ struct Response {
     reason: &'static str,
     content_type: &'static str,
     location: Option<String>,
+    headers: Vec<Header>,
     body: Body,
 }
 
@@ -91,6 +96,7 @@ impl Response {
             reason,
             content_type: "text/plain; charset=utf-8",
             location: None,
+            headers: Vec::new(),
             body: Body::Text(format!("{status} {reason}\n")),
         }
     }
@@ -108,6 +114,9 @@ impl Response {
         if let Some(location) = &self.location {
             head.push_str(&format!("Location: {location}\r\n"));
         }
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
         head.push_str("\r\n");
         stream.write_all(head.as_bytes())?;
         if !head_only {
@@ -119,6 +128,33 @@ impl Response {
             }
         }
         stream.flush()
+    }
+}
+
+fn route(root: &Path, endpoints: &Endpoints, target: &str) -> Response {
+    match endpoints.route(target) {
+        Route::Site => respond(root, target),
+        Route::File {
+            root,
+            target,
+            headers,
+        } => Response {
+            headers,
+            ..respond(&root, &target)
+        },
+        Route::Reply(reply) => {
+            // Only this connection's thread waits, so a slow endpoint
+            // delays nothing else the page loads.
+            std::thread::sleep(reply.delay);
+            Response {
+                status: reply.status,
+                reason: reply.reason,
+                content_type: reply.content_type,
+                location: None,
+                headers: reply.headers,
+                body: Body::Text(reply.body),
+            }
+        }
     }
 }
 
@@ -164,6 +200,7 @@ fn respond(root: &Path, target: &str) -> Response {
             reason: "OK",
             content_type: content_type(&real),
             location: None,
+            headers: Vec::new(),
             body: Body::File(opened, length),
         },
         _ => Response::error(404, "Not Found"),
@@ -310,7 +347,7 @@ mod tests {
         let address = listener.local_addr().unwrap();
         assert_ne!(address.port(), port);
         let root = site.root.clone();
-        std::thread::spawn(move || serve(listener, &root));
+        std::thread::spawn(move || serve(listener, &root, Endpoints::default()));
 
         let get = over_tcp(
             address,

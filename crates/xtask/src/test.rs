@@ -80,6 +80,30 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
+        // The suite chrome in headless Chromium: the views story by story
+        // and the custom elements, each inside a shadow root as in a page.
+        name: "widgets in Chromium",
+        run: || {
+            util::run(
+                util::cargo()
+                    .args([
+                        "test",
+                        "-p",
+                        "bandeau-widgets",
+                        "-p",
+                        "bandeau-embed",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                    ])
+                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                    .env(
+                        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                        "wasm-bindgen-test-runner",
+                    ),
+            )
+        },
+    },
+    Step {
         // The real tokens must compile and pass the compiler's accessibility lint.
         name: "project tokens",
         run: || build::run().map(drop),

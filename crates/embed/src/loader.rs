@@ -1,0 +1,204 @@
+//! Loading the navigation document from `nav-url`: fetched with the
+//! user's cookies, `language=` and `base=` added, given up after 5 s. The
+//! last good document per language is kept in `localStorage` and shown at
+//! once on the next page load while a fresh one loads
+//! (stale-while-revalidate). A failure never blanks what is shown: the
+//! cached list stays, or the launcher shows its error state with a retry,
+//! and the page gets one console warning and one `bandeau-error`.
+
+use crate::events::report;
+use crate::storage;
+use bandeau_navigation::parse;
+use bandeau_widgets::{Lang, NavigationState};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, HtmlElement, RequestCredentials, RequestInit, Response};
+
+/// How long a request may take before the cached list (or the error
+/// state) is all there is.
+pub const TIMEOUT_MS: i32 = 5_000;
+
+/// `nav_url` with `language=` and `base=` query parameters, before any
+/// fragment. `base` is left out when empty.
+pub fn request_url(nav_url: &str, lang: Lang, base: &str) -> String {
+    let (address, fragment) = match nav_url.find('#') {
+        Some(at) => nav_url.split_at(at),
+        None => (nav_url, ""),
+    };
+    let mut url = String::with_capacity(nav_url.len() + base.len() + 24);
+    url.push_str(address);
+    url.push(if address.contains('?') { '&' } else { '?' });
+    url.push_str("language=");
+    url.push_str(lang.tag());
+    if !base.is_empty() {
+        url.push_str("&base=");
+        percent_encode_into(base, &mut url);
+    }
+    url.push_str(fragment);
+    url
+}
+
+/// RFC 3986 percent-encoding of everything but the unreserved characters.
+fn percent_encode_into(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
+        }
+    }
+}
+
+/// What a load needs; cheap to clone into the retry callback.
+#[derive(Clone)]
+pub struct Source {
+    pub host: SendWrapper<HtmlElement>,
+    pub nav: RwSignal<NavigationState>,
+    pub lang: RwSignal<Lang>,
+    /// Bumped by every load, so an answer that arrives after a newer
+    /// request was made (the language changed meanwhile) is dropped.
+    pub generation: Arc<AtomicU32>,
+}
+
+impl Source {
+    /// Shows the cached document for the current language, then fetches a
+    /// fresh one. Does nothing without a `nav-url`.
+    pub fn load(&self) {
+        let Some(nav_url) = self
+            .host
+            .get_attribute("nav-url")
+            .filter(|u| !u.trim().is_empty())
+        else {
+            return;
+        };
+        let lang = self.lang.get_untracked();
+        let base = self.host.get_attribute("base").unwrap_or_default();
+        if let Some(text) = storage::cached_navigation(lang) {
+            if let Ok((document, _)) = parse(&text, &base, lang.tag()) {
+                self.nav.set(NavigationState::Ready(Arc::new(document)));
+            }
+        }
+        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
+        let source = self.clone();
+        let url = request_url(&nav_url, lang, &base);
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = fetch_text(&url).await;
+            if source.generation.load(Ordering::Relaxed) != generation {
+                return;
+            }
+            source.settle(outcome, &base, lang);
+        });
+    }
+
+    fn settle(&self, outcome: Result<(String, String), String>, base: &str, lang: Lang) {
+        let (text, answered_from) = match outcome {
+            Ok(answer) => answer,
+            Err(message) => return self.fail(&message),
+        };
+        // Relative links resolve against `base`, or else against the URL
+        // the document came from.
+        let base = if base.is_empty() {
+            answered_from.as_str()
+        } else {
+            base
+        };
+        match parse(&text, base, lang.tag()) {
+            Ok((document, problems)) => {
+                if let Some(first) = problems.first() {
+                    web_sys::console::warn_1(&JsValue::from_str(&format!(
+                        "bandeau: navigation: {} problem(s) in the document, first: {}: {}",
+                        problems.len(),
+                        first.place,
+                        first.message
+                    )));
+                }
+                storage::cache_navigation(lang, &document.to_json());
+                self.nav.set(NavigationState::Ready(Arc::new(document)));
+            }
+            Err(problem) => self.fail(&format!("{}: {}", problem.place, problem.message)),
+        }
+    }
+
+    fn fail(&self, message: &str) {
+        report(&self.host, "navigation", message);
+        if self.nav.with_untracked(|n| n.document().is_none()) {
+            self.nav.set(NavigationState::Failed);
+        }
+    }
+}
+
+/// The body and final URL of a successful response, or what went wrong.
+async fn fetch_text(url: &str) -> Result<(String, String), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let controller = AbortController::new().map_err(|_| "AbortController is missing".to_owned())?;
+    let init = RequestInit::new();
+    init.set_credentials(RequestCredentials::Include);
+    init.set_signal(Some(&controller.signal()));
+    let abort = Closure::once(move || controller.abort());
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        )
+        .ok();
+    let result = async {
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|e| {
+                if e.dyn_ref::<web_sys::DomException>()
+                    .is_some_and(|d| d.name() == "AbortError")
+                {
+                    format!("no answer from {url} within {} s", TIMEOUT_MS / 1000)
+                } else {
+                    format!("cannot reach {url}")
+                }
+            })?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(format!("{url} answered HTTP {}", response.status()));
+        }
+        let body = response
+            .text()
+            .map_err(|_| format!("{url}: unreadable body"))?;
+        let text = JsFuture::from(body)
+            .await
+            .map_err(|_| format!("{url}: the body did not arrive"))?
+            .as_string()
+            .unwrap_or_default();
+        Ok((text, response.url()))
+    }
+    .await;
+    if let Some(timer) = timer {
+        window.clear_timeout_with_handle(timer);
+    }
+    drop(abort);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_language_and_encoded_base() {
+        assert_eq!(
+            request_url("/univention/portal/navigation.json", Lang::En, "https://portal.example.org/x y"),
+            "/univention/portal/navigation.json?language=en&base=https%3A%2F%2Fportal.example.org%2Fx%20y"
+        );
+    }
+
+    #[test]
+    fn keeps_existing_parameters_and_the_fragment() {
+        assert_eq!(
+            request_url("https://p.example/nav.json?v=2#top", Lang::De, ""),
+            "https://p.example/nav.json?v=2&language=de#top"
+        );
+    }
+}

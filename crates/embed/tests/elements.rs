@@ -1,0 +1,300 @@
+//! The custom elements in headless Chromium: definition, shadow root,
+//! attributes, properties and events.
+
+#![cfg(target_arch = "wasm32")]
+
+use bandeau_widgets::launcher::stories::SAMPLE_JSON;
+use js_sys::{Function, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Event, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+}
+
+/// Creates `<name>` with attributes, connects it, and returns it.
+fn element(name: &str, attributes: &[(&str, &str)]) -> HtmlElement {
+    bandeau_embed::start();
+    let el: HtmlElement = document().create_element(name).unwrap().unchecked_into();
+    for (key, value) in attributes {
+        el.set_attribute(key, value).unwrap();
+    }
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn shadow(el: &HtmlElement) -> ShadowRoot {
+    el.shadow_root().expect("an open shadow root")
+}
+
+fn set_property(el: &HtmlElement, key: &str, value: &JsValue) {
+    Reflect::set(el, &JsValue::from_str(key), value).unwrap();
+}
+
+fn get_property(el: &HtmlElement, key: &str) -> JsValue {
+    Reflect::get(el, &JsValue::from_str(key)).unwrap()
+}
+
+/// Records the events of one type that reach `document`.
+fn record(name: &str) -> Rc<RefCell<Vec<CustomEvent>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        sink.borrow_mut().push(e.unchecked_into())
+    });
+    document()
+        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+fn cancel_on(el: &HtmlElement, name: &str) {
+    let cancel = Closure::<dyn FnMut(Event)>::new(|e: Event| e.prevent_default());
+    el.add_event_listener_with_callback(name, cancel.as_ref().unchecked_ref())
+        .unwrap();
+    cancel.forget();
+}
+
+fn detail(event: &CustomEvent, key: &str) -> Option<String> {
+    Reflect::get(&event.detail(), &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+#[wasm_bindgen_test]
+fn all_three_elements_are_defined_and_a_second_copy_does_not_throw() {
+    bandeau_embed::start();
+    let registry = web_sys::window().unwrap().custom_elements();
+    for name in ["bandeau-bar", "bandeau-launcher", "bandeau-user-menu"] {
+        assert!(registry.get(name).is_function(), "{name}");
+    }
+    bandeau_embed::start();
+}
+
+#[wasm_bindgen_test]
+async fn the_launcher_renders_the_navigation_property_in_an_open_shadow_root() {
+    let el = element(
+        "bandeau-launcher",
+        &[
+            ("lang", "en"),
+            ("app", "files"),
+            ("base", "https://portal.example.org/"),
+        ],
+    );
+    set_property(
+        &el,
+        "navigation",
+        &js_sys::JSON::parse(SAMPLE_JSON).unwrap(),
+    );
+    settle().await;
+    let root = shadow(&el);
+    assert_eq!(root.mode(), web_sys::ShadowRootMode::Open);
+    assert_eq!(root.query_selector_all("a.app").unwrap().length(), 6);
+    let current = root
+        .query_selector("a[aria-current=page]")
+        .unwrap()
+        .unwrap();
+    assert!(current.text_content().unwrap().contains("Dateien"));
+    assert_eq!(
+        root.adopted_style_sheets().length(),
+        3,
+        "tokens, shared and launcher sheets"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_property_set_before_the_element_upgrades_is_kept() {
+    let el: HtmlElement = document()
+        .create_element("bandeau-launcher")
+        .unwrap()
+        .unchecked_into();
+    bandeau_embed::start();
+    set_property(&el, "navigation", &JsValue::from_str(SAMPLE_JSON));
+    document().body().unwrap().append_child(&el).unwrap();
+    settle().await;
+    assert_eq!(shadow(&el).query_selector_all("a.app").unwrap().length(), 6);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn properties_mirror_attributes() {
+    let el = element(
+        "bandeau-bar",
+        &[("portal-url", "https://portal.example.org/")],
+    );
+    assert_eq!(
+        get_property(&el, "portalUrl").as_string().as_deref(),
+        Some("https://portal.example.org/")
+    );
+    set_property(&el, "productName", &JsValue::from_str("Suite"));
+    assert_eq!(el.get_attribute("product-name").as_deref(), Some("Suite"));
+    settle().await;
+    assert!(shadow(&el).text_content().unwrap().contains("Suite"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_attribute_only_changes_data_theme() {
+    let el = element("bandeau-bar", &[("theme", "light")]);
+    settle().await;
+    let header = shadow(&el).query_selector("[part=bar]").unwrap().unwrap();
+    let background = || {
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(&header)
+            .unwrap()
+            .unwrap()
+            .get_property_value("background-color")
+            .unwrap()
+    };
+    let light = background();
+    el.set_attribute("theme", "dark").unwrap();
+    settle().await;
+    assert_eq!(el.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_ne!(
+        background(),
+        light,
+        "the adopted token sheet follows data-theme"
+    );
+    el.set_attribute("theme", "high-contrast").unwrap();
+    settle().await;
+    assert_eq!(
+        el.get_attribute("data-theme").as_deref(),
+        Some("high-contrast")
+    );
+    let same = shadow(&el).query_selector("[part=bar]").unwrap().unwrap();
+    assert!(header.is_same_node(Some(&same)), "nothing re-rendered");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ready_and_cancelable_navigate_events_leave_the_shadow_root() {
+    let ready = record("bandeau-ready");
+    let before = ready.borrow().len();
+    let el = element(
+        "bandeau-launcher",
+        &[("base", "https://portal.example.org/")],
+    );
+    assert_eq!(ready.borrow().len(), before + 1);
+    set_property(&el, "navigation", &JsValue::from_str(SAMPLE_JSON));
+    settle().await;
+
+    let navigations = record("bandeau-navigate");
+    cancel_on(&el, "bandeau-navigate");
+    let files: HtmlElement = shadow(&el)
+        .query_selector_all("a.app")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .unchecked_into();
+    files.click();
+    let seen = navigations.borrow();
+    let event = seen.last().expect("bandeau-navigate reached the document");
+    assert!(event.composed() && event.bubbles() && event.default_prevented());
+    assert_eq!(detail(event, "identifier").as_deref(), Some("files"));
+    assert_eq!(
+        detail(event, "link").as_deref(),
+        Some("https://portal.example.org/files/")
+    );
+    assert_eq!(detail(event, "target").as_deref(), Some("_self"));
+    drop(seen);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_navigation_document_reports_an_error_and_keeps_the_element() {
+    let errors = record("bandeau-error");
+    let before = errors.borrow().len();
+    let el = element("bandeau-launcher", &[]);
+    set_property(&el, "navigation", &JsValue::from_str("{not json"));
+    settle().await;
+    assert_eq!(errors.borrow().len(), before + 1);
+    assert_eq!(
+        detail(&errors.borrow()[before], "source").as_deref(),
+        Some("navigation")
+    );
+    get_property(&el, "open")
+        .unchecked_into::<Function>()
+        .call0(&el)
+        .unwrap();
+    settle().await;
+    let root = shadow(&el);
+    assert!(
+        root.query_selector("[role=alert]").unwrap().is_some(),
+        "the failed state shows"
+    );
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unsafe_url_attribute_is_dropped_and_reported() {
+    let errors = record("bandeau-error");
+    let before = errors.borrow().len();
+    let el = element("bandeau-bar", &[("portal-url", "javascript:alert(1)")]);
+    settle().await;
+    assert_eq!(errors.borrow().len(), before + 1);
+    let logo = shadow(&el).query_selector("[part=logo]").unwrap().unwrap();
+    assert_eq!(logo.get_attribute("href"), None);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_user_menu_reports_choices_as_events() {
+    let languages = record("bandeau-language-change");
+    let themes = record("bandeau-theme-change");
+    let logouts = record("bandeau-logout");
+    let el = element(
+        "bandeau-user-menu",
+        &[("user-name", "Jördis Müller"), ("lang", "de")],
+    );
+    settle().await;
+    let root = shadow(&el);
+    let click = |selector: &str, index: u32| {
+        let list = root.query_selector_all(selector).unwrap();
+        list.item(index)
+            .unwrap()
+            .unchecked_into::<HtmlElement>()
+            .click();
+    };
+    click("[part=language-option]", 2);
+    click("[part=theme-option]", 1);
+    cancel_on(&el, "bandeau-logout");
+    click("[part=logout-button]", 0);
+    assert_eq!(
+        detail(languages.borrow().last().unwrap(), "language").as_deref(),
+        Some("fr")
+    );
+    assert_eq!(el.get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(
+        detail(themes.borrow().last().unwrap(), "theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(el.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert!(logouts.borrow().last().unwrap().default_prevented());
+    settle().await;
+    assert!(
+        root.text_content().unwrap().contains("Se déconnecter"),
+        "the view follows lang"
+    );
+    el.remove();
+}

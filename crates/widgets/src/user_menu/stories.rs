@@ -1,0 +1,61 @@
+//! Named states of the user menu.
+
+use crate::i18n::Lang;
+use crate::{Theme, User};
+
+#[derive(Clone, Debug)]
+pub struct UserMenuStory {
+    pub name: &'static str,
+    pub user: User,
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+pub fn sample_user() -> User {
+    User {
+        name: "Jördis Müller".to_owned(),
+        email: "joerdis.mueller@example.org".to_owned(),
+        avatar_url: None,
+        profile_url: Some("https://portal.example.org/profile".to_owned()),
+        settings_url: Some("https://portal.example.org/settings".to_owned()),
+    }
+}
+
+pub fn stories() -> Vec<UserMenuStory> {
+    let user = sample_user();
+    vec![
+        UserMenuStory {
+            name: "initials-de",
+            user: user.clone(),
+            lang: Lang::De,
+            theme: Theme::Auto,
+        },
+        UserMenuStory {
+            name: "initials-en-dark",
+            user: user.clone(),
+            lang: Lang::En,
+            theme: Theme::Dark,
+        },
+        UserMenuStory {
+            name: "broken-avatar-fr",
+            user: User {
+                avatar_url: Some("/does-not-exist.png".to_owned()),
+                ..user.clone()
+            },
+            lang: Lang::Fr,
+            theme: Theme::HighContrast,
+        },
+        UserMenuStory {
+            name: "hostile-name-no-links",
+            user: User {
+                name: "<img src=x onerror=alert(3)>".to_owned(),
+                email: "<b>x</b>@example.org".to_owned(),
+                avatar_url: None,
+                profile_url: None,
+                settings_url: None,
+            },
+            lang: Lang::De,
+            theme: Theme::Light,
+        },
+    ]
+}

@@ -1,0 +1,527 @@
+//! The script-tag bundle: `crates/embed` built with wasm-pack into `pkg/`,
+//! plus the entry `pkg/bandeau.js`, the token CSS, and the SRI hashes an
+//! operator puts beside the `<script>` tag.
+//!
+//! Everything in `pkg/` is loaded relative to `bandeau.js`, so an operator
+//! copies the directory onto the portal and vendors load it from there: no
+//! third-party CDN, which is a sovereignty requirement of the suite.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use sha2::Digest as _;
+
+use crate::util;
+
+/// What the wasm-bindgen glue and the wasm are called inside `pkg/`.
+const OUT_NAME: &str = "bandeau_embed";
+/// The workspace's size-bound profile (opt-level "z", fat LTO, one codegen
+/// unit, panic=abort). Plain `--release` would use the host-oriented release
+/// profile and ship a wasm about 30 % larger.
+const PROFILE: &str = "wasm-release";
+/// Where wasm-pack reads its settings for a `--profile` build.
+const METADATA_SECTION: &str = "package.metadata.wasm-pack.profile.custom";
+/// Bytes on the wire the issue allows for the whole script tag, brotli.
+const BUDGET_BYTES: usize = 70 * 1000;
+
+/// How the embed crate defines its elements once the wasm is instantiated.
+#[derive(Debug, PartialEq, Eq)]
+enum Start {
+    /// `#[wasm_bindgen(start)]`: the glue's init runs it by itself.
+    Auto,
+    /// An exported function the entry calls after init, by its JS name.
+    Export(String),
+}
+
+/// Builds the bundle when `crates/embed` is ready for it; otherwise says why
+/// not and succeeds, because the crate is written alongside this task.
+pub fn run(tokens: &Path) -> Result<(), String> {
+    let root = util::repo_root();
+    let embed = root.join("crates/embed");
+    let start = if embed.join("Cargo.toml").is_file() {
+        start_function(&embed.join("src"))
+    } else {
+        None
+    };
+    let Some(start) = start else {
+        println!("bundle: skipped, crates/embed does not export a start function yet");
+        return Ok(());
+    };
+    let pkg = root.join("pkg");
+    clear(&pkg)?;
+    wasm_pack(&embed, &pkg)?;
+    let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
+    if wasm_opt_disabled(&read(&embed.join("Cargo.toml"))?) {
+        wasm_opt(&wasm)?;
+    }
+    let glue = read(&pkg.join(format!("{OUT_NAME}.js")))?;
+    check_start(&start, &glue)?;
+    let wasm_integrity = integrity(&read_bytes(&wasm)?);
+    write(
+        &pkg.join("bandeau.js"),
+        &entry_script(&start, &wasm_integrity),
+    )?;
+    let css = tokens.join("tokens.css");
+    std::fs::copy(&css, pkg.join("tokens.css"))
+        .map_err(|e| format!("copying {}: {e}", css.display()))?;
+    let files = shipped_files(&pkg)?;
+    write_integrity(&pkg, &files)?;
+    print_sizes(&pkg, &files)?;
+    println!(
+        "bundle: script-tag entry {}",
+        util::shown(&pkg.join("bandeau.js"))
+    );
+    Ok(())
+}
+
+/// Finds how the embed crate starts by reading its sources: building it just
+/// to learn that it is not ready would cost a release build each time.
+fn start_function(src: &Path) -> Option<Start> {
+    let mut sources = Vec::new();
+    rust_files(src, &mut sources);
+    sources.sort();
+    let texts: Vec<String> = sources
+        .iter()
+        .filter_map(|path| std::fs::read_to_string(path).ok())
+        .collect();
+    if texts
+        .iter()
+        .any(|text| text.contains("#[wasm_bindgen(start)]"))
+    {
+        return Some(Start::Auto);
+    }
+    texts.iter().find_map(|text| exported_start(text))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// A `#[wasm_bindgen]` function without parameters whose JS name says it
+/// defines or starts something (`define`, `defineElements`, `start`…).
+fn exported_start(text: &str) -> Option<Start> {
+    let mut js_name = None;
+    let mut exported = false;
+    for line in text.lines().map(str::trim) {
+        if let Some(attribute) = line.strip_prefix("#[wasm_bindgen") {
+            exported = true;
+            js_name = attribute
+                .split_once("js_name")
+                .and_then(|(_, rest)| rest.split('"').nth(1).or_else(|| name_after_eq(rest)))
+                .map(str::to_string);
+            continue;
+        }
+        if line.starts_with("#[") || line.starts_with("///") || line.is_empty() {
+            continue;
+        }
+        if exported {
+            if let Some(rest) = line.strip_prefix("pub fn ") {
+                let (name, params) = rest.split_once('(').unwrap_or((rest, ""));
+                let name = js_name.take().unwrap_or_else(|| name.trim().to_string());
+                let lower = name.to_ascii_lowercase();
+                let starts = ["define", "start", "register"]
+                    .iter()
+                    .any(|word| lower.contains(word));
+                if starts && params.trim_start().starts_with(')') {
+                    return Some(Start::Export(name));
+                }
+            }
+        }
+        exported = false;
+        js_name = None;
+    }
+    None
+}
+
+/// `js_name = defineElements)` → `defineElements`.
+fn name_after_eq(rest: &str) -> Option<&str> {
+    let value = rest.trim_start().strip_prefix('=')?.trim_start();
+    let end = value
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(value.len());
+    (end > 0).then(|| &value[..end])
+}
+
+/// The generated glue must agree with what the sources promised.
+fn check_start(start: &Start, glue: &str) -> Result<(), String> {
+    let found = match start {
+        Start::Auto => glue.contains("__wbindgen_start"),
+        Start::Export(name) => glue.contains(&format!("export function {name}(")),
+    };
+    if found {
+        Ok(())
+    } else {
+        Err(format!(
+            "pkg/{OUT_NAME}.js does not have the start function {start:?} found in crates/embed"
+        ))
+    }
+}
+
+/// Removes what an earlier build left, but only our files: a snippet of a
+/// removed `inline_js` block must not live on and be hashed as if it shipped.
+fn clear(pkg: &Path) -> Result<(), String> {
+    let snippets = pkg.join("snippets");
+    if snippets.exists() {
+        std::fs::remove_dir_all(&snippets)
+            .map_err(|e| format!("clearing {}: {e}", snippets.display()))?;
+    }
+    for name in ["bandeau.js", "tokens.css", "sri.json", "SRI.txt"] {
+        let path = pkg.join(name);
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| format!("removing {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// binaryen's `wasm-opt` from `target/tools` goes first, ahead of anything
+/// else called `wasm-opt`: Debian's binaryen corrupts current wasm-bindgen
+/// output, and wasm-pack runs whichever `wasm-opt` it finds first.
+fn bundle_path() -> std::ffi::OsString {
+    let mut dirs = vec![util::tools_dir().join("node_modules").join(".bin")];
+    dirs.extend(std::env::split_paths(&util::tools_path()));
+    std::env::join_paths(dirs).expect("PATH entries contain no separator")
+}
+
+fn wasm_pack(embed: &Path, pkg: &Path) -> Result<(), String> {
+    let mut build = util::command("wasm-pack");
+    build
+        .env("PATH", bundle_path())
+        .arg("build")
+        .arg(embed)
+        .args([
+            "--target",
+            "web",
+            "--profile",
+            PROFILE,
+            "--mode",
+            "no-install",
+        ])
+        .arg("--out-dir")
+        .arg(pkg)
+        .args(["--out-name", OUT_NAME]);
+    util::run(&mut build)
+}
+
+/// Whether the crate's manifest turns wasm-pack's own `wasm-opt` step off
+/// (`wasm-opt = false` under `[package.metadata.wasm-pack.profile.custom]`,
+/// the section for `--profile` builds), in which case we run it: the bundle
+/// must never ship unoptimised.
+fn wasm_opt_disabled(manifest: &str) -> bool {
+    let mut section = String::new();
+    for line in manifest.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = header.trim().to_string();
+        } else if let Some((key, value)) = line.split_once('=') {
+            let key = key.trim().trim_matches('"');
+            let in_section = section == METADATA_SECTION;
+            let dotted =
+                section == "package.metadata.wasm-pack.profile" && key == "custom.wasm-opt";
+            if ((in_section && key == "wasm-opt") || dotted) && value.trim() == "false" {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `wasm-opt -Oz` with exactly the features the module declares in its
+/// `target_features` section: rustc enables bulk memory, non-trapping
+/// float-to-int and more by default, and binaryen refuses (or, when told to
+/// assume fewer, mis-optimises) instructions of features it is not given.
+fn wasm_opt(wasm: &Path) -> Result<(), String> {
+    let mut probe = util::command("wasm-opt");
+    probe
+        .env("PATH", bundle_path())
+        .arg("--print-features")
+        .arg(wasm);
+    let printed = util::stdout_of(&mut probe)
+        .ok_or_else(|| format!("`wasm-opt --print-features {}` failed", wasm.display()))?;
+    let mut features: Vec<&str> = printed
+        .split_whitespace()
+        .filter(|f| f.starts_with("--enable-"))
+        .collect();
+    for needed in ["--enable-bulk-memory", "--enable-nontrapping-float-to-int"] {
+        if !features.contains(&needed) {
+            features.push(needed);
+        }
+    }
+    let mut optimise = util::command("wasm-opt");
+    optimise
+        .env("PATH", bundle_path())
+        .arg("-Oz")
+        .args(&features)
+        .args(["--strip-debug", "--strip-producers"])
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm);
+    util::run(&mut optimise)
+}
+
+/// The file a vendor's `<script type="module">` points at. It carries the
+/// wasm's hash, so an `integrity` attribute on the script tag extends to the
+/// wasm, which holds nearly all of the code.
+fn entry_script(start: &Start, wasm_integrity: &str) -> String {
+    let (import, call) = match start {
+        Start::Auto => ("init".to_string(), String::new()),
+        Start::Export(name) => (
+            format!("init, {{ {name} }}"),
+            format!(".then(() => {name}())"),
+        ),
+    };
+    let version = env!("CARGO_PKG_VERSION");
+    format!(
+        r#"// Bandeau's script-tag entry, written by `cargo xtask build`:
+//   <script type="module" src="https://portal.example.org/bandeau/bandeau.js"></script>
+// The wasm is fetched relative to this file's own URL, so an operator serves
+// this directory from the portal and nothing comes from a third party. The
+// fetch checks the wasm against its hash, so a script tag with `integrity`
+// vouches for the wasm too.
+// It runs once per page: a second tag, or another version of Bandeau, finds
+// `globalThis.__bandeau` and leaves the elements the first one defined.
+import {import} from './{OUT_NAME}.js';
+
+if (!globalThis.__bandeau) {{
+  const wasm = fetch(new URL('./{OUT_NAME}_bg.wasm', import.meta.url), {{
+    integrity: '{wasm_integrity}',
+  }});
+  globalThis.__bandeau = {{
+    version: '{version}',
+    src: import.meta.url,
+    // Resolves to true once the elements are defined. A failure (no
+    // WebAssembly, a blocked fetch, a hash mismatch) is reported once and
+    // leaves the page as it was, so it resolves to false rather than
+    // rejecting unhandled.
+    ready: init({{ module_or_path: wasm }}){call}
+      .then(() => true, (error) => {{
+        console.warn('bandeau: the suite chrome could not start:', error);
+        return false;
+      }}),
+  }};
+}}
+"#
+    )
+}
+
+/// Every file a page loads, relative to `pkg/` with `/` separators, sorted.
+fn shipped_files(pkg: &Path) -> Result<Vec<String>, String> {
+    let mut files: Vec<String> = [
+        "bandeau.js".to_string(),
+        format!("{OUT_NAME}.js"),
+        format!("{OUT_NAME}_bg.wasm"),
+        "tokens.css".to_string(),
+    ]
+    .into();
+    let mut snippets = Vec::new();
+    all_files(&pkg.join("snippets"), &mut snippets);
+    for path in snippets {
+        let relative = path.strip_prefix(pkg).unwrap_or(&path);
+        let parts: Vec<_> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        files.push(parts.join("/"));
+    }
+    files.sort();
+    for file in &files {
+        if !pkg.join(file).is_file() {
+            return Err(format!("pkg/{file} is missing after the build"));
+        }
+    }
+    Ok(files)
+}
+
+fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            all_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// `sha384-<base64>`, the form of the `integrity` attribute.
+fn integrity(bytes: &[u8]) -> String {
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+fn write_integrity(pkg: &Path, files: &[String]) -> Result<(), String> {
+    let mut hashes = BTreeMap::new();
+    let mut text = String::new();
+    for file in files {
+        let hash = integrity(&read_bytes(&pkg.join(file))?);
+        let _ = writeln!(text, "{hash}  {file}");
+        hashes.insert(file.clone(), hash);
+    }
+    let json = serde_json::to_string_pretty(&hashes).expect("a map of strings serialises");
+    write(&pkg.join("sri.json"), &format!("{json}\n"))?;
+    write(&pkg.join("SRI.txt"), &text)
+}
+
+fn brotli_size(bytes: &[u8]) -> Result<usize, String> {
+    // Quality 11 and a 4 MiB window: what a server pre-compressing static
+    // files sends, and the setting the budget is stated in.
+    let mut writer = brotli::CompressorWriter::new(Vec::new(), 4096, 11, 22);
+    writer
+        .write_all(bytes)
+        .map_err(|e| format!("brotli: {e}"))?;
+    Ok(writer.into_inner().len())
+}
+
+/// Printed for people; the bench is what holds the line on the budget.
+fn print_sizes(pkg: &Path, files: &[String]) -> Result<(), String> {
+    let kb = |bytes: usize| format!("{:.1} KB", bytes as f64 / 1000.0);
+    println!("bundle: bytes on the wire (1 KB = 1000 bytes, brotli quality 11)");
+    let (mut raw_total, mut brotli_total) = (0, 0);
+    for file in files {
+        let bytes = read_bytes(&pkg.join(file))?;
+        let compressed = brotli_size(&bytes)?;
+        raw_total += bytes.len();
+        brotli_total += compressed;
+        println!(
+            "  {file:<56} {:>10} {:>10}",
+            kb(bytes.len()),
+            kb(compressed)
+        );
+    }
+    let verdict = if brotli_total <= BUDGET_BYTES {
+        "within"
+    } else {
+        "OVER"
+    };
+    println!(
+        "  {:<56} {:>10} {:>10}  ({verdict} the {} budget)",
+        "total",
+        kb(raw_total),
+        kb(brotli_total),
+        kb(BUDGET_BYTES)
+    );
+    Ok(())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("writing {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_is_base64_of_sha384() {
+        // SHA-384 of "abc" from FIPS 180-2, appendix D.
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
+
+    #[test]
+    fn finds_an_exported_define_function() {
+        let source = "use x;\n#[wasm_bindgen]\npub fn version() -> String { todo!() }\n\
+                      /// Defines the elements.\n#[wasm_bindgen]\npub fn define() {}\n";
+        assert_eq!(exported_start(source), Some(Start::Export("define".into())));
+        let renamed = "#[wasm_bindgen(js_name = \"defineElements\")]\npub fn define_all() {}";
+        assert_eq!(
+            exported_start(renamed),
+            Some(Start::Export("defineElements".into()))
+        );
+        let bare = "#[wasm_bindgen(js_name = startBandeau)]\npub fn start() {}";
+        assert_eq!(
+            exported_start(bare),
+            Some(Start::Export("startBandeau".into()))
+        );
+    }
+
+    #[test]
+    fn ignores_functions_that_are_not_exported_or_take_arguments() {
+        assert_eq!(exported_start("pub fn define() {}"), None);
+        assert_eq!(
+            exported_start("#[wasm_bindgen]\npub fn define(name: &str) {}"),
+            None
+        );
+        assert_eq!(exported_start("#[wasm_bindgen]\npub fn refresh() {}"), None);
+        assert_eq!(exported_start(""), None);
+    }
+
+    #[test]
+    fn a_missing_crate_or_source_folder_is_not_ready() {
+        assert_eq!(start_function(Path::new("/nonexistent/src")), None);
+    }
+
+    #[test]
+    fn reads_the_wasm_opt_switch_from_the_manifest() {
+        let off = "[package]\nname = \"e\"\n\n[package.metadata.wasm-pack.profile.custom]\n\
+                   wasm-opt = false # we run it ourselves\n";
+        assert!(wasm_opt_disabled(off));
+        let dotted = "[package.metadata.wasm-pack.profile]\ncustom.wasm-opt = false\n";
+        assert!(wasm_opt_disabled(dotted));
+        let flags = "[package.metadata.wasm-pack.profile.custom]\nwasm-opt = [\"-Oz\"]\n";
+        assert!(!wasm_opt_disabled(flags));
+        // `--release` settings do not apply to our `--profile` build.
+        let release = "[package.metadata.wasm-pack.profile.release]\nwasm-opt = false\n";
+        assert!(!wasm_opt_disabled(release));
+    }
+
+    #[test]
+    fn the_entry_loads_wasm_beside_itself_once_and_without_eval() {
+        let entry = entry_script(&Start::Export("define".into()), "sha384-abc");
+        assert!(entry.contains("import init, { define } from './bandeau_embed.js';"));
+        assert!(entry.contains("fetch(new URL('./bandeau_embed_bg.wasm', import.meta.url), {"));
+        assert!(entry.contains("integrity: 'sha384-abc',"));
+        assert!(entry.contains("if (!globalThis.__bandeau) {"));
+        assert!(entry.contains(".then(() => define())"));
+        for forbidden in ["eval(", "new Function", "http://", "https://cdn"] {
+            assert!(!entry.contains(forbidden), "{forbidden}");
+        }
+        let auto = entry_script(&Start::Auto, "sha384-abc");
+        assert!(auto.contains("import init from './bandeau_embed.js';"));
+        assert!(auto.contains("init({ module_or_path: wasm })\n"));
+    }
+
+    #[test]
+    fn the_glue_must_have_the_start_function() {
+        let glue = "export function define() {\n    wasm.define();\n}\nwasm.__wbindgen_start();";
+        assert!(check_start(&Start::Export("define".into()), glue).is_ok());
+        assert!(check_start(&Start::Auto, glue).is_ok());
+        assert!(check_start(&Start::Export("start".into()), glue).is_err());
+    }
+
+    #[test]
+    fn brotli_shrinks_repetitive_text() {
+        let text = "bandeau ".repeat(1000);
+        let size = brotli_size(text.as_bytes()).unwrap();
+        assert!(size > 0 && size < 100, "{size}");
+    }
+}
