@@ -1,7 +1,7 @@
 //! One Rust `Handle` per connected element: its attributes as signals, its
 //! shadow root, and the bridge from the views' callbacks to DOM events.
 
-use crate::events::{detail, dispatch, report};
+use crate::events::{detail, dispatch, report, report_problems};
 use crate::loader::Source;
 use crate::sheets::{self, Component};
 use crate::storage;
@@ -330,14 +330,7 @@ impl Handle {
         let lang = self.state.lang.get_untracked();
         match parse(text, &self.base(), lang.tag()) {
             Ok((document, problems)) => {
-                if let Some(first) = problems.first() {
-                    web_sys::console::warn_1(&JsValue::from_str(&format!(
-                        "bandeau: navigation: {} problem(s) in the document, first: {}: {}",
-                        problems.len(),
-                        first.place,
-                        first.message
-                    )));
-                }
+                report_problems(self.host(), &problems);
                 self.state
                     .nav
                     .set(NavigationState::Ready(Arc::new(document)));

@@ -2,7 +2,8 @@
 //! (composed, so they leave the shadow root; bubbling, so one listener on
 //! `document` hears every element).
 
-use js_sys::{Object, Reflect};
+use bandeau_navigation::Problem;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
@@ -40,4 +41,48 @@ pub fn report(host: &HtmlElement, source: &str, message: &str) {
         &detail(&[("source", source), ("message", message)]),
         false,
     );
+}
+
+/// How many places `report_problems` names: enough to find the pattern,
+/// short enough for a console line.
+const PLACES_SHOWN: usize = 3;
+
+/// What a navigation document lost while it was read (unsafe links and
+/// icons, malformed entries, …): one console warning and one
+/// `bandeau-error` per load, however many problems, so a portal with a
+/// hundred bad entries does not flood the page. The detail carries
+/// `count` and the first `places` (e.g. `categories[0].entries[2].link`)
+/// besides the usual `source` and `message`.
+pub fn report_problems(host: &HtmlElement, problems: &[Problem]) {
+    let Some(first) = problems.first() else {
+        return;
+    };
+    let places: Vec<&str> = problems
+        .iter()
+        .take(PLACES_SHOWN)
+        .map(|p| p.place.as_str())
+        .collect();
+    let more = if problems.len() > PLACES_SHOWN {
+        ", …"
+    } else {
+        ""
+    };
+    let message = format!(
+        "{} problem(s) in the document, dropped or ignored, at {}{more}; first: {}",
+        problems.len(),
+        places.join(", "),
+        first.message
+    );
+    web_sys::console::warn_1(&JsValue::from_str(&format!(
+        "bandeau: navigation: {message}"
+    )));
+    let detail = detail(&[("source", "navigation"), ("message", &message)]);
+    let _ = Reflect::set(
+        &detail,
+        &JsValue::from_str("count"),
+        &JsValue::from_f64(problems.len() as f64),
+    );
+    let places: Array = places.iter().map(|p| JsValue::from_str(p)).collect();
+    let _ = Reflect::set(&detail, &JsValue::from_str("places"), &places);
+    dispatch(host, "bandeau-error", &detail, false);
 }

@@ -6,7 +6,7 @@
 //! cached list stays, or the launcher shows its error state with a retry,
 //! and the page gets one console warning and one `bandeau-error`.
 
-use crate::events::report;
+use crate::events::{report, report_problems};
 use crate::storage;
 use bandeau_navigation::parse;
 use bandeau_widgets::{Lang, NavigationState};
@@ -111,14 +111,7 @@ impl Source {
         };
         match parse(&text, base, lang.tag()) {
             Ok((document, problems)) => {
-                if let Some(first) = problems.first() {
-                    web_sys::console::warn_1(&JsValue::from_str(&format!(
-                        "bandeau: navigation: {} problem(s) in the document, first: {}: {}",
-                        problems.len(),
-                        first.place,
-                        first.message
-                    )));
-                }
+                report_problems(&self.host, &problems);
                 storage::cache_navigation(lang, &document.to_json());
                 self.nav.set(NavigationState::Ready(Arc::new(document)));
             }

@@ -298,3 +298,73 @@ async fn the_user_menu_reports_choices_as_events() {
     );
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn unsafe_links_and_icons_in_the_navigation_are_dropped_and_reported_once() {
+    let errors = record("bandeau-error");
+    let before = errors.borrow().len();
+    let el = element(
+        "bandeau-launcher",
+        &[("lang", "en"), ("base", "https://portal.example.org/")],
+    );
+    set_property(
+        &el,
+        "navigation",
+        &js_sys::JSON::parse(
+            r#"{"categories": [{"identifier": "c", "display_name": "C", "entries": [
+                {"identifier": "files", "display_name": "Files", "link": "/files/"},
+                {"identifier": "m", "display_name": "M", "link": " JavaScript:alert(1)",
+                 "icon_url": "data:image/svg+xml,<svg onload=alert(1)>"}
+            ]}]}"#,
+        )
+        .unwrap(),
+    );
+    settle().await;
+    {
+        let seen = errors.borrow();
+        assert_eq!(
+            seen.len(),
+            before + 1,
+            "one bandeau-error for the whole load"
+        );
+        let event = &seen[before];
+        assert_eq!(detail(event, "source").as_deref(), Some("navigation"));
+        let message = detail(event, "message").unwrap();
+        assert!(
+            message.contains("categories[0].entries[1].link")
+                && message.contains("categories[0].entries[1].icon_url"),
+            "{message}"
+        );
+        assert_eq!(
+            Reflect::get(&event.detail(), &JsValue::from_str("count"))
+                .unwrap()
+                .as_f64(),
+            Some(2.0)
+        );
+        let places: js_sys::Array = Reflect::get(&event.detail(), &JsValue::from_str("places"))
+            .unwrap()
+            .unchecked_into();
+        assert_eq!(
+            places.get(0).as_string().as_deref(),
+            Some("categories[0].entries[1].link")
+        );
+    }
+
+    let root = shadow(&el);
+    assert_eq!(
+        root.query_selector_all("a[href]").unwrap().length(),
+        1,
+        "only the safe entry links anywhere; the other is shown disabled: {}",
+        root.inner_html()
+    );
+    let html = root.inner_html().to_ascii_lowercase();
+    for scheme in ["javascript:", "data:", "vbscript:"] {
+        assert!(!html.contains(scheme), "{scheme} in {html}");
+    }
+    // Reading the same document again (a language change) is a new load
+    // and reports again, still once.
+    el.set_attribute("lang", "de").unwrap();
+    settle().await;
+    assert_eq!(errors.borrow().len(), before + 2);
+    el.remove();
+}
