@@ -57,51 +57,22 @@ const STEPS: &[Step] = &[
         // preview's live token editor runs it.
         name: "token core in Chromium",
         run: || {
-            util::run(
-                util::cargo()
-                    .args([
-                        "test",
-                        "-p",
-                        "bandeau-tokens",
-                        "--no-default-features",
-                        "--features",
-                        "wasm",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                        "--test",
-                        "browser",
-                    ])
-                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                    .env(
-                        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                        "wasm-bindgen-test-runner",
-                    ),
-            )
+            in_chromium(&[
+                "-p",
+                "bandeau-tokens",
+                "--no-default-features",
+                "--features",
+                "wasm",
+                "--test",
+                "browser",
+            ])
         },
     },
     Step {
         // The suite chrome in headless Chromium: the views story by story
         // and the custom elements, each inside a shadow root as in a page.
         name: "widgets in Chromium",
-        run: || {
-            util::run(
-                util::cargo()
-                    .args([
-                        "test",
-                        "-p",
-                        "bandeau-widgets",
-                        "-p",
-                        "bandeau-embed",
-                        "--target",
-                        "wasm32-unknown-unknown",
-                    ])
-                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                    .env(
-                        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                        "wasm-bindgen-test-runner",
-                    ),
-            )
-        },
+        run: || in_chromium(&["-p", "bandeau-widgets", "-p", "bandeau-embed"]),
     },
     Step {
         // The real tokens must compile and pass the compiler's accessibility lint.
@@ -126,6 +97,22 @@ const STEPS: &[Step] = &[
         },
     },
 ];
+
+/// `cargo test` of wasm32 test targets, run by wasm-bindgen-test in headless
+/// Chromium through Debian's chromedriver.
+fn in_chromium(args: &[&str]) -> Result<(), String> {
+    util::run(
+        util::cargo()
+            .arg("test")
+            .args(args)
+            .args(["--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            ),
+    )
+}
 
 pub fn run() -> Result<(), String> {
     for (index, step) in STEPS.iter().enumerate() {
