@@ -35,6 +35,12 @@ export function define(name, attributes, connect) {
       if (this._navigation !== undefined) this._handle.navigation(this._navigation);
       if (this._user !== undefined) this._handle.user(this._user);
     }
+    disconnectedCallback() {
+      // A removed element lets go of its view, listeners and requests; if
+      // it is put back, it connects afresh.
+      if (this._handle) this._handle.free();
+      this._handle = null;
+    }
     attributeChangedCallback(attribute, _old, value) {
       if (this._handle) this._handle.attribute(attribute, value);
     }

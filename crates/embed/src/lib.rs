@@ -6,7 +6,7 @@
 //! listens to. The views themselves are `bandeau-widgets`; the navigation
 //! model is `bandeau-navigation`.
 
-mod element;
+pub mod element;
 mod events;
 pub mod loader;
 mod sheets;

@@ -6,17 +6,16 @@
 //! cached list stays, or the launcher shows its error state with a retry,
 //! and the page gets one console warning and one `bandeau-error`.
 
+use crate::element::Chrome;
 use crate::events::{report, report_problems};
 use crate::storage;
 use bandeau_navigation::parse;
 use bandeau_widgets::{Lang, NavigationState};
-use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, HtmlElement, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortController, RequestCredentials, RequestInit, Response};
 
 /// How long a request may take before the cached list (or the error
 /// state) is all there is.
@@ -56,74 +55,58 @@ fn percent_encode_into(value: &str, out: &mut String) {
     }
 }
 
-/// What a load needs; cheap to clone into the retry callback.
-#[derive(Clone)]
-pub struct Source {
-    pub host: SendWrapper<HtmlElement>,
-    pub nav: RwSignal<NavigationState>,
-    pub lang: RwSignal<Lang>,
-    /// Bumped by every load, so an answer that arrives after a newer
-    /// request was made (the language changed meanwhile) is dropped.
-    pub generation: Arc<AtomicU32>,
+/// Shows the cached document for the element's language, then fetches a
+/// fresh one. Does nothing without a `nav-url`.
+pub fn load(chrome: &Rc<Chrome>) {
+    let host = &chrome.host;
+    let Some(nav_url) = host.get_attribute("nav-url").filter(|u| !u.trim().is_empty()) else {
+        return;
+    };
+    let lang = chrome.lang();
+    let base = host.get_attribute("base").unwrap_or_default();
+    if let Some(text) = storage::cached_navigation(lang) {
+        if let Ok((document, _)) = parse(&text, &base, lang.tag()) {
+            chrome.change(|m| m.nav = NavigationState::Ready(Arc::new(document)));
+        }
+    }
+    let generation = chrome.generation.get().wrapping_add(1);
+    chrome.generation.set(generation);
+    let chrome = chrome.clone();
+    let url = request_url(&nav_url, lang, &base);
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = fetch_text(&url).await;
+        if chrome.generation.get() == generation {
+            settle(&chrome, outcome, &base, lang);
+        }
+    });
 }
 
-impl Source {
-    /// Shows the cached document for the current language, then fetches a
-    /// fresh one. Does nothing without a `nav-url`.
-    pub fn load(&self) {
-        let Some(nav_url) = self
-            .host
-            .get_attribute("nav-url")
-            .filter(|u| !u.trim().is_empty())
-        else {
-            return;
-        };
-        let lang = self.lang.get_untracked();
-        let base = self.host.get_attribute("base").unwrap_or_default();
-        if let Some(text) = storage::cached_navigation(lang) {
-            if let Ok((document, _)) = parse(&text, &base, lang.tag()) {
-                self.nav.set(NavigationState::Ready(Arc::new(document)));
-            }
+fn settle(chrome: &Chrome, outcome: Result<(String, String), String>, base: &str, lang: Lang) {
+    let (text, answered_from) = match outcome {
+        Ok(answer) => answer,
+        Err(message) => return fail(chrome, &message),
+    };
+    // Relative links resolve against `base`, or else against the URL the
+    // document came from.
+    let base = if base.is_empty() {
+        answered_from.as_str()
+    } else {
+        base
+    };
+    match parse(&text, base, lang.tag()) {
+        Ok((document, problems)) => {
+            report_problems(&chrome.host, &problems);
+            storage::cache_navigation(lang, &document.to_json());
+            chrome.change(|m| m.nav = NavigationState::Ready(Arc::new(document)));
         }
-        let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
-        let source = self.clone();
-        let url = request_url(&nav_url, lang, &base);
-        wasm_bindgen_futures::spawn_local(async move {
-            let outcome = fetch_text(&url).await;
-            if source.generation.load(Ordering::Relaxed) != generation {
-                return;
-            }
-            source.settle(outcome, &base, lang);
-        });
+        Err(problem) => fail(chrome, &format!("{}: {}", problem.place, problem.message)),
     }
+}
 
-    fn settle(&self, outcome: Result<(String, String), String>, base: &str, lang: Lang) {
-        let (text, answered_from) = match outcome {
-            Ok(answer) => answer,
-            Err(message) => return self.fail(&message),
-        };
-        // Relative links resolve against `base`, or else against the URL
-        // the document came from.
-        let base = if base.is_empty() {
-            answered_from.as_str()
-        } else {
-            base
-        };
-        match parse(&text, base, lang.tag()) {
-            Ok((document, problems)) => {
-                report_problems(&self.host, &problems);
-                storage::cache_navigation(lang, &document.to_json());
-                self.nav.set(NavigationState::Ready(Arc::new(document)));
-            }
-            Err(problem) => self.fail(&format!("{}: {}", problem.place, problem.message)),
-        }
-    }
-
-    fn fail(&self, message: &str) {
-        report(&self.host, "navigation", message);
-        if self.nav.with_untracked(|n| n.document().is_none()) {
-            self.nav.set(NavigationState::Failed);
-        }
+fn fail(chrome: &Chrome, message: &str) {
+    report(&chrome.host, "navigation", message);
+    if !chrome.has_document() {
+        chrome.change(|m| m.nav = NavigationState::Failed);
     }
 }
 

@@ -3,7 +3,6 @@
 //! chrome simply does not remember.
 
 use bandeau_widgets::Lang;
-use leptos::prelude::*;
 
 const PINNED_KEY: &str = "bandeau.pinned";
 const THEME_KEY: &str = "bandeau.theme";
@@ -12,16 +11,8 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-thread_local! {
-    /// One list for the whole page, so pinning in a standalone launcher
-    /// shows at once in the bar. Created outside any owner: it lives as
-    /// long as the page.
-    static PINNED: RwSignal<Vec<String>> = RwSignal::new(read_pinned());
-}
-
-/// Identifiers, one per line: identifiers never contain newlines, and the
-/// format needs no JSON code in the bundle.
-fn read_pinned() -> Vec<String> {
+/// The pinned identifiers, oldest first.
+pub fn pinned() -> Vec<String> {
     storage()
         .and_then(|s| s.get_item(PINNED_KEY).ok().flatten())
         .map(|text| {
@@ -33,21 +24,17 @@ fn read_pinned() -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub fn pinned() -> RwSignal<Vec<String>> {
-    PINNED.with(|p| *p)
-}
-
-pub fn set_pinned(identifier: String, pin: bool) {
-    let pinned = pinned();
-    pinned.update(|list| {
-        list.retain(|id| *id != identifier);
-        if pin {
-            list.push(identifier);
-        }
-    });
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(PINNED_KEY, &pinned.get_untracked().join("\n"));
+/// Pins or unpins `identifier` and returns the new list.
+pub fn set_pinned(identifier: &str, pin: bool) -> Vec<String> {
+    let mut list = pinned();
+    list.retain(|id| id != identifier);
+    if pin {
+        list.push(identifier.to_owned());
     }
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(PINNED_KEY, &list.join("\n"));
+    }
+    list
 }
 
 pub fn theme() -> Option<String> {

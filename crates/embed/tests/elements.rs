@@ -207,7 +207,9 @@ async fn ready_and_cancelable_navigate_events_leave_the_shadow_root() {
         .item(1)
         .unwrap()
         .unchecked_into();
+    web_sys::console::log_1(&"before click".into());
     files.click();
+    web_sys::console::log_1(&"after click".into());
     let seen = navigations.borrow();
     let event = seen.last().expect("bandeau-navigate reached the document");
     assert!(event.composed() && event.bubbles() && event.default_prevented());
@@ -366,5 +368,27 @@ async fn unsafe_links_and_icons_in_the_navigation_are_dropped_and_reported_once(
     el.set_attribute("lang", "de").unwrap();
     settle().await;
     assert_eq!(errors.borrow().len(), before + 2);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_removed_element_lets_go_of_its_view_and_renders_again_when_put_back() {
+    let el = element("bandeau-launcher", &[]);
+    set_property(&el, "navigation", &JsValue::from_str(SAMPLE_JSON));
+    settle().await;
+    assert_eq!(shadow(&el).query_selector_all("a.app").unwrap().length(), 6);
+    el.remove();
+    assert_eq!(
+        shadow(&el).child_element_count(),
+        0,
+        "the view left with the element"
+    );
+    document().body().unwrap().append_child(&el).unwrap();
+    settle().await;
+    assert_eq!(
+        shadow(&el).query_selector_all("a.app").unwrap().length(),
+        6,
+        "the navigation property is kept and shown again"
+    );
     el.remove();
 }

@@ -1,18 +1,26 @@
-//! `bandeau-widgets`: the suite chrome's views, written with Leptos.
+//! `bandeau-widgets`: the suite chrome's views.
 //!
-//! Rendering only. The components take plain data, signals and callbacks;
-//! they never fetch, store or time anything (that is `bandeau-embed`'s
-//! job), so the same views run in the custom elements, the preview and the
-//! browser tests. Text from documents and users is always rendered as text.
+//! Rendering only. A view takes a [`Model`] (plain data), builds its DOM
+//! with [`dom`] (text is always text: no HTML is ever parsed), and turns
+//! the events it receives into [`Action`]s; it never fetches, stores or
+//! times anything (that is `bandeau-embed`'s job), so the same views run in
+//! the custom elements, the preview and the browser tests.
+//!
+//! Views are imperative rather than Leptos components: the script-tag
+//! bundle has a 70 KB budget that Leptos' view layer alone exceeds (see
+//! `docs/decisions.md`). [`mount`] wires one set of delegated listeners
+//! per view, so a view's updates are plain method calls.
 //!
 //! Each component is a folder: `mod.rs` (the view), `style.css` (checked
 //! and minified by `build.rs`, exposed below) and `stories.rs` (named
 //! example states that the tests iterate).
 
 pub mod bar;
-pub mod dismiss;
+pub mod disclosure;
+pub mod dom;
 pub mod i18n;
 pub mod launcher;
+pub mod mount;
 pub mod roving_focus;
 pub mod typeahead;
 pub mod user_menu;
@@ -22,6 +30,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub use i18n::Lang;
+pub use mount::{mount, Mounted, View};
 
 /// Styles every component needs (visually hidden text, focus outlines).
 pub const SHARED_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/shared.css"));
@@ -114,9 +123,64 @@ pub(crate) fn unique_id(prefix: &str) -> String {
     format!("bd-{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// Runs `f` once the DOM reflects the signals just set: Leptos applies
-/// updates in microtasks, and a zero timeout runs after all of them. Used
-/// only to move focus into content that is about to be shown.
-pub(crate) fn after_render(f: impl FnOnce() + 'static) {
-    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+/// Everything the chrome shows. The embedding owns it and hands it to the
+/// view after every change, naming what changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub nav: NavigationState,
+    /// Identifier of the app this page belongs to (`aria-current`).
+    pub current: Option<String>,
+    /// Identifiers pinned to the bar.
+    pub pinned: Vec<String>,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// The bar leaves its user menu out while the name is empty.
+    pub user: User,
+    pub portal_url: Option<String>,
+    pub product_name: String,
+    /// Whether the failed state offers a retry button.
+    pub can_retry: bool,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Model {
+            nav: NavigationState::Loading,
+            current: None,
+            pinned: Vec::new(),
+            lang: Lang::De,
+            theme: Theme::Light,
+            user: User::default(),
+            portal_url: None,
+            product_name: "openDesk".to_owned(),
+            can_retry: true,
+        }
+    }
+}
+
+impl Model {
+    /// The entry with this identifier, if the document has one.
+    pub fn entry(&self, identifier: &str) -> Option<&bandeau_navigation::Entry> {
+        self.nav
+            .document()?
+            .categories
+            .iter()
+            .flat_map(|c| &c.entries)
+            .find(|e| !identifier.is_empty() && e.identifier == identifier)
+    }
+}
+
+/// What a person did that the embedding acts on. The view has already
+/// updated what it owns (open panels, focus, the search).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// A plain click on an app link. If the embedding answers `false`,
+    /// the click is cancelled (a single-page app routes itself).
+    Navigate(NavigateRequest),
+    /// Pin (`true`) or unpin an app.
+    Pin(String, bool),
+    Retry,
+    Language(Lang),
+    Theme(Theme),
+    Logout,
 }

@@ -5,11 +5,8 @@
 //! The arithmetic is pure; the DOM half only finds the items (elements
 //! with a `data-roving` attribute inside a container) and focuses one.
 
-use leptos::wasm_bindgen::JsCast;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
-
-/// The attribute that marks an element as one of the group's items.
-pub const ITEM_ATTRIBUTE: &str = "data-roving";
 
 /// The index focus moves to for `key` from `current` in a group of `len`
 /// items laid out in rows of `columns` (1 for a vertical list). Moves stop
@@ -33,9 +30,9 @@ pub fn next_index(key: &str, current: usize, len: usize, columns: usize) -> Opti
     Some(target)
 }
 
-/// The group's items, in document order.
+/// The group's items inside `container`, in document order.
 pub fn items(container: &Element) -> Vec<HtmlElement> {
-    let Ok(list) = container.query_selector_all(&format!("[{ITEM_ATTRIBUTE}]")) else {
+    let Ok(list) = container.query_selector_all("[data-roving]") else {
         return Vec::new();
     };
     (0..list.length())
@@ -58,50 +55,30 @@ pub fn columns(items: &[HtmlElement]) -> usize {
         .max(1)
 }
 
-/// Moves focus for a keydown inside `container`. Returns whether the key
-/// was handled (the caller then prevents its default scrolling).
-pub fn handle_key(container: &Element, event: &KeyboardEvent, grid: bool) -> bool {
-    let items = items(container);
-    let Some(current) = event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|target| {
-            items
-                .iter()
-                .position(|item| item.is_same_node(Some(&target)))
-        })
-    else {
-        return false;
-    };
-    let columns = if grid { columns(&items) } else { 1 };
-    let Some(next) = next_index(&event.key(), current, items.len(), columns) else {
-        return false;
-    };
-    // Horizontal keys move through a vertical list too (a row of buttons).
-    let next = if !grid && (event.key() == "ArrowRight" || event.key() == "ArrowLeft") {
-        next_index(
-            if event.key() == "ArrowRight" {
-                "ArrowDown"
-            } else {
-                "ArrowUp"
-            },
-            current,
-            items.len(),
-            1,
-        )
-        .unwrap_or(next)
-    } else {
-        next
-    };
-    let _ = items[next].focus();
-    true
+/// The position of the event's target among `items`.
+pub fn position(items: &[HtmlElement], event: &KeyboardEvent) -> Option<usize> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    items
+        .iter()
+        .position(|item| item.is_same_node(Some(&target)))
 }
 
-/// Focuses the first item of the group, if any.
-pub fn focus_first(container: &Element) -> bool {
-    items(container)
-        .first()
-        .is_some_and(|item| item.focus().is_ok())
+/// Moves focus among `items` for a keydown on one of them. Returns the
+/// index focused, or `None` when the key was not a movement key (the
+/// caller prevents the default scrolling only when it was).
+pub fn handle_key(items: &[HtmlElement], event: &KeyboardEvent, grid: bool) -> Option<usize> {
+    let current = position(items, event)?;
+    let key = event.key();
+    // In a vertical list the horizontal keys move too (a row of buttons).
+    let key = match key.as_str() {
+        "ArrowRight" if !grid => "ArrowDown",
+        "ArrowLeft" if !grid => "ArrowUp",
+        other => other,
+    };
+    let columns = if grid { columns(items) } else { 1 };
+    let next = next_index(key, current, items.len(), columns)?;
+    let _ = items[next].focus();
+    Some(next)
 }
 
 #[cfg(test)]

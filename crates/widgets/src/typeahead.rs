@@ -31,7 +31,7 @@ impl Typeahead {
 /// text starts with `prefix`. The current item is searched last, so a
 /// repeated letter cycles through the items starting with it, and a prefix
 /// that still fits the current item keeps it.
-pub fn find(labels: &[String], current: Option<usize>, prefix: &str) -> Option<usize> {
+pub fn find(labels: &[&str], current: Option<usize>, prefix: &str) -> Option<usize> {
     if prefix.is_empty() || labels.is_empty() {
         return None;
     }
@@ -57,8 +57,8 @@ pub fn find(labels: &[String], current: Option<usize>, prefix: &str) -> Option<u
 mod tests {
     use super::*;
 
-    fn labels(names: &[&str]) -> Vec<String> {
-        names.iter().map(|s| s.to_string()).collect()
+    fn labels<'a>(names: &[&'a str]) -> Vec<&'a str> {
+        names.to_vec()
     }
 
     #[test]

@@ -6,143 +6,150 @@
 
 pub mod stories;
 
-use crate::i18n::Lang;
-use crate::launcher::{follow, icon, Launcher};
+use crate::dom::{self, add, el, set_hidden, KEY};
+use crate::launcher::{app_content, follow, link_attributes, Launcher};
 use crate::user_menu::UserMenu;
-use crate::{NavigateRequest, NavigationState, Theme, User};
-use bandeau_navigation::{Entry, Target};
-use leptos::prelude::*;
-use web_sys::MouseEvent;
+use crate::{Action, Model, View};
+use web_sys::{Element, Event};
 
-/// Everything the bar shows, as signals, and what it reports back.
-///
-/// `user: None` leaves the user menu out (an anonymous page). The callbacks
-/// are those of [`Launcher`] and [`UserMenu`].
-#[component]
-pub fn Bar(
-    #[prop(into)] nav: Signal<NavigationState>,
-    #[prop(into)] current: Signal<Option<String>>,
-    #[prop(into)] pinned: Signal<Vec<String>>,
-    #[prop(into)] lang: Signal<Lang>,
-    #[prop(into)] theme: Signal<Theme>,
-    #[prop(into)] portal_url: Signal<Option<String>>,
-    #[prop(into)] product_name: Signal<String>,
-    #[prop(into)] user: Signal<Option<User>>,
-    on_navigate: Callback<NavigateRequest, bool>,
-    on_pin: Callback<(String, bool)>,
-    #[prop(optional)] on_retry: Option<Callback<()>>,
-    on_language: Callback<Lang>,
-    on_theme: Callback<Theme>,
-    on_logout: Callback<()>,
-    launcher_open: RwSignal<bool>,
-    menu_open: RwSignal<bool>,
-) -> impl IntoView {
-    let t = move || lang.get().strings();
-    let entry = move |id: &str| -> Option<Entry> {
-        nav.with(|state| {
-            state.document().and_then(|doc| {
-                doc.categories
-                    .iter()
-                    .flat_map(|c| &c.entries)
-                    .find(|e| e.identifier == id)
-                    .cloned()
-            })
-        })
-    };
-    let current_name = move || {
-        current
-            .get()
-            .and_then(|id| entry(&id))
-            .map(|e| e.display_name)
-    };
-    let pinned_links = move || {
-        pinned
-            .get()
-            .into_iter()
-            .filter_map(|id| entry(&id))
-            .filter(|e| e.link.is_some())
-            .map(|e| pinned_link(e, current, lang, on_navigate))
-            .collect_view()
-    };
-    view! {
-        <div class="frame">
-            <header class="bar" part="bar">
-                <Launcher
-                    nav=nav
-                    current=current
-                    pinned=pinned
-                    lang=lang
-                    on_navigate=on_navigate
-                    on_pin=on_pin
-                    on_retry=on_retry
-                    open=launcher_open
-                />
-                <a class="logo" part="logo" href=move || portal_url.get()>
-                    <span class="product" part="product-name">{move || product_name.get()}</span>
-                    <span class="vh">" ("{move || t().portal}")"</span>
-                </a>
-                {move || current_name().map(|name| view! {
-                    <span class="app-name" part="current-app">
-                        <span class="vh">{t().current_app}": "</span>
-                        {name}
-                    </span>
-                })}
-                <nav class="pinned" part="pinned" aria-label=move || t().pinned_apps>
-                    <ul role="list">{pinned_links}</ul>
-                </nav>
-                <div class="search-slot" part="search-slot"><slot name="search"></slot></div>
-                <div class="actions" part="actions">
-                    <slot name="actions"></slot>
-                    {move || user.get().map(|u| view! {
-                        <UserMenu
-                            user=Signal::derive(move || u.clone())
-                            lang=lang
-                            theme=theme
-                            on_language=on_language
-                            on_theme=on_theme
-                            on_logout=on_logout
-                            open=menu_open
-                        />
-                    })}
-                </div>
-            </header>
-        </div>
+/// The bar: its own parts around a [`Launcher`] and a [`UserMenu`].
+pub struct Bar {
+    root: Element,
+    launcher: Launcher,
+    user_menu: UserMenu,
+    logo: Element,
+    product: Element,
+    portal_label: Element,
+    current: Element,
+    pinned_nav: Element,
+    pinned: Element,
+    model: Model,
+}
+
+impl Default for Bar {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-fn pinned_link(
-    entry: Entry,
-    current: Signal<Option<String>>,
-    lang: Signal<Lang>,
-    on_navigate: Callback<NavigateRequest, bool>,
-) -> impl IntoView {
-    let link = entry.link.clone().unwrap_or_default();
-    let request = NavigateRequest {
-        identifier: entry.identifier.clone(),
-        link: link.clone(),
-        target: entry.target.as_str().to_owned(),
-    };
-    let id = entry.identifier.clone();
-    let is_current = move || current.with(|c| c.as_deref() == Some(id.as_str()));
-    let new_tab = !matches!(entry.target, Target::SameWindow);
-    let rel = matches!(entry.target, Target::NewWindow).then_some("noopener noreferrer");
-    view! {
-        <li>
-            <a
-                class="pinned-app"
-                part="pinned-app"
-                href=link
-                target=entry.target.as_str().to_owned()
-                rel=rel
-                aria-current=move || is_current().then_some("page")
-                on:click=move |event: MouseEvent| {
-                    follow(&event, Some(&request), on_navigate);
+impl Bar {
+    pub fn new() -> Bar {
+        let root = el("div", &[("class", "frame")]);
+        let header = add(&root, "header", &[("class", "bar"), ("part", "bar")], "");
+        let launcher = Launcher::new();
+        dom::append(&header, launcher.root());
+        let logo = add(&header, "a", &[("class", "logo"), ("part", "logo"), (KEY, "logo")], "");
+        let product = add(&logo, "span", &[("class", "product"), ("part", "product-name")], "");
+        let portal_label = add(&logo, "span", &[("class", "vh")], "");
+        let current = add(&header, "span", &[("class", "app-name"), ("part", "current-app"), ("hidden", "")], "");
+        let pinned_nav = add(&header, "nav", &[("class", "pinned"), ("part", "pinned")], "");
+        let pinned = add(&pinned_nav, "ul", &[("role", "list")], "");
+        let search = add(&header, "div", &[("class", "search-slot"), ("part", "search-slot")], "");
+        add(&search, "slot", &[("name", "search")], "");
+        let actions = add(&header, "div", &[("class", "actions"), ("part", "actions")], "");
+        add(&actions, "slot", &[("name", "actions")], "");
+        let user_menu = UserMenu::new();
+        dom::append(&actions, user_menu.root());
+        Bar {
+            root,
+            launcher,
+            user_menu,
+            logo,
+            product,
+            portal_label,
+            current,
+            pinned_nav,
+            pinned,
+            model: Model::default(),
+        }
+    }
+
+    fn render_own(&self) {
+        let m = &self.model;
+        let t = m.lang.strings();
+        dom::set(&self.logo, "href", m.portal_url.as_deref());
+        self.product.set_text_content(Some(&m.product_name));
+        self.portal_label.set_text_content(Some(&format!(" ({})", t.portal)));
+
+        let current = m.current.as_deref().and_then(|id| m.entry(id));
+        dom::clear(&self.current);
+        if let Some(entry) = current {
+            add(&self.current, "span", &[("class", "vh")], &format!("{}: ", t.current_app));
+            dom::text(&self.current, &entry.display_name);
+        }
+        set_hidden(&self.current, current.is_none());
+
+        let _ = self.pinned_nav.set_attribute("aria-label", t.pinned_apps);
+        let pinned = self.pinned.clone();
+        dom::keeping_focus(&pinned, || {
+            dom::clear(&pinned);
+            let entries = m.pinned.iter().filter_map(|id| m.entry(id)).filter(|e| e.link.is_some());
+            for (index, entry) in entries.enumerate() {
+                let item = add(&pinned, "li", &[], "");
+                let link = el(
+                    "a",
+                    &[
+                        ("class", "pinned-app"),
+                        ("part", "pinned-app"),
+                        ("data-id", &entry.identifier),
+                        (KEY, &format!("pinned:{index}:{}", entry.identifier)),
+                    ],
+                );
+                for (name, value) in link_attributes(entry) {
+                    let _ = link.set_attribute(name, &value);
                 }
-            >
-                {icon(entry.icon_url.clone(), &entry.display_name)}
-                <span class="pinned-name">{entry.display_name.clone()}</span>
-                {new_tab.then(|| view! { <span class="vh">" ("{move || lang.get().strings().opens_new_tab}")"</span> })}
-            </a>
-        </li>
+                if m.current.as_deref() == Some(entry.identifier.as_str()) {
+                    let _ = link.set_attribute("aria-current", "page");
+                }
+                app_content(&link, entry, t);
+                dom::append(&item, &link);
+            }
+        });
+        set_hidden(self.user_menu.root(), m.user.name.is_empty());
+    }
+}
+
+impl View for Bar {
+    fn root(&self) -> &Element {
+        &self.root
+    }
+
+    fn update(&mut self, model: &Model) {
+        self.model = model.clone();
+        self.launcher.update(model);
+        self.user_menu.update(model);
+        self.render_own();
+    }
+
+    fn handle(&mut self, event: &Event) -> Option<Action> {
+        if let Some(action) = self.launcher.handle(event) {
+            return Some(action);
+        }
+        if let Some(action) = self.user_menu.handle(event) {
+            return Some(action);
+        }
+        if event.type_() != "click" {
+            return None;
+        }
+        let link = dom::closest(event, "a.pinned-app")?;
+        let id = link.get_attribute("data-id")?;
+        follow(event, self.model.entry(&id)?)
+    }
+
+    /// The element's `open()` opens the launcher, its main popup.
+    fn set_open(&mut self, open: bool) {
+        self.launcher.set_open(open);
+        if !open {
+            self.user_menu.set_open(false);
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        self.launcher.is_open()
+    }
+
+    fn press(&mut self, event: &Event) {
+        self.launcher.press(event);
+        self.user_menu.press(event);
     }
 }

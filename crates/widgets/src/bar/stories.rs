@@ -1,6 +1,7 @@
 //! Named states of the bar.
 
 use crate::i18n::Lang;
+use crate::Model;
 use crate::launcher::stories::sample_document;
 use crate::user_menu::stories::sample_user;
 use crate::{NavigationState, User};
@@ -16,6 +17,22 @@ pub struct BarStory {
     pub product_name: String,
     pub portal_url: Option<String>,
     pub user: Option<User>,
+}
+
+impl BarStory {
+    /// The story as the view is fed it.
+    pub fn model(&self) -> Model {
+        Model {
+            nav: self.nav.clone(),
+            current: self.current.clone(),
+            pinned: self.pinned.clone(),
+            lang: self.lang,
+            user: self.user.clone().unwrap_or_default(),
+            portal_url: self.portal_url.clone(),
+            product_name: self.product_name.clone(),
+            ..Model::default()
+        }
+    }
 }
 
 pub fn stories() -> Vec<BarStory> {

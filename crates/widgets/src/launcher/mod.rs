@@ -9,437 +9,480 @@
 
 pub mod stories;
 
-use crate::i18n::Lang;
+use crate::disclosure::Disclosure;
+use crate::dom::{self, add, el, set, set_flag, set_hidden, KEY};
+use crate::i18n::{Lang, Strings};
 use crate::typeahead::{self, Typeahead};
-use crate::{after_render, dismiss, roving_focus, unique_id, NavigateRequest, NavigationState};
-use bandeau_navigation::{filter, monogram, Entry, Target};
-use leptos::html;
-use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
-use std::sync::{Arc, Mutex};
-use web_sys::{Element, FocusEvent, KeyboardEvent, MouseEvent};
+use crate::{roving_focus, unique_id, Action, Model, NavigateRequest, NavigationState, View};
+use bandeau_navigation::{fold, matches, monogram, Entry, Target};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
-/// One category as shown after filtering.
-#[derive(Clone, Debug, PartialEq)]
-struct Shown {
-    name: String,
-    entries: Vec<Entry>,
+/// One app tile as rendered, for filtering and marking without
+/// re-rendering.
+struct Tile {
+    tile: Element,
+    app: HtmlElement,
+    pin: Option<Element>,
+    category: usize,
+    entry: Entry,
+    shown: bool,
 }
 
-/// The launcher button and its panel.
-///
-/// - `nav`: the apps (or loading / failed).
-/// - `current`: identifier of the app this page belongs to (`aria-current`).
-/// - `pinned`: identifiers pinned to the bar; the pin buttons show them.
-/// - `on_navigate`: asked before a plain click follows an app's link;
-///   return `false` to cancel (the embedding routes itself).
-/// - `on_pin`: `(identifier, pinned)` when a pin button is pressed.
-/// - `on_retry`: shown as a retry button in the failed state.
-/// - `open`: whether the panel is shown; the embedding may open it too.
-#[component]
-pub fn Launcher(
-    #[prop(into)] nav: Signal<NavigationState>,
-    #[prop(into)] current: Signal<Option<String>>,
-    #[prop(into)] pinned: Signal<Vec<String>>,
-    #[prop(into)] lang: Signal<Lang>,
-    on_navigate: Callback<NavigateRequest, bool>,
-    on_pin: Callback<(String, bool)>,
-    #[prop(default = None)] on_retry: Option<Callback<()>>,
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    let root = NodeRef::<html::Div>::new();
-    let button = NodeRef::<html::Button>::new();
-    let grid = NodeRef::<html::Div>::new();
-    let search = NodeRef::<html::Input>::new();
-    let panel_id = unique_id("launcher");
-    let query = RwSignal::new(String::new());
-    let active = RwSignal::new(0usize);
-    let typed = Arc::new(Mutex::new(Typeahead::default()));
+/// The launcher button and its panel. Build with [`Launcher::new`], feed
+/// with [`View::update`].
+pub struct Launcher {
+    disclosure: Disclosure,
+    label: Element,
+    search: HtmlInputElement,
+    results: Element,
+    /// Shown when a search hides every app.
+    no_results: Option<Element>,
+    categories: Vec<Element>,
+    tiles: Vec<Tile>,
+    model: Model,
+    /// What the results were rendered from; they are rebuilt only when
+    /// the document, the language or the retry offer changes.
+    rendered: Option<(NavigationState, Lang, bool)>,
+    query: String,
+    typed: Typeahead,
+}
 
-    dismiss::on_outside_press(root, open);
-
-    let shown = Memo::new(move |_| {
-        nav.with(|state| {
-            state.document().map(|doc| {
-                query.with(|q| {
-                    filter(doc, q)
-                        .into_iter()
-                        .map(|(category, entries)| Shown {
-                            name: category.display_name.clone(),
-                            entries: entries.into_iter().cloned().collect(),
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
-    });
-
-    let focus_first_app = move || {
-        after_render(move || {
-            if let Some(grid) = grid.get_untracked() {
-                roving_focus::focus_first(&grid);
-            }
-        })
-    };
-    let close_to_button = move || {
-        open.set(false);
-        if let Some(button) = button.get_untracked() {
-            let _ = button.focus();
-        }
-    };
-
-    let on_button_click = move |event: MouseEvent| {
-        let opening = !open.get_untracked();
-        open.set(opening);
-        if opening {
-            // `detail` counts pointer clicks; 0 means Enter or Space.
-            if event.detail() == 0 {
-                focus_first_app();
-            } else {
-                after_render(move || {
-                    if let Some(search) = search.get_untracked() {
-                        let _ = search.focus();
-                    }
-                });
-            }
-        }
-    };
-    let on_button_key = move |event: KeyboardEvent| {
-        if event.key() == "ArrowDown" {
-            event.prevent_default();
-            open.set(true);
-            focus_first_app();
-        }
-    };
-
-    let on_panel_key = move |event: KeyboardEvent| {
-        if dismiss::is_escape(&event) {
-            event.prevent_default();
-            close_to_button();
-        }
-    };
-    let on_search_key = move |event: KeyboardEvent| {
-        if event.key() == "ArrowDown" {
-            event.prevent_default();
-            if let Some(grid) = grid.get_untracked() {
-                roving_focus::focus_first(&grid);
-            }
-        }
-    };
-    let on_grid_key = move |event: KeyboardEvent| {
-        let Some(grid) = grid.get_untracked() else {
-            return;
-        };
-        if roving_focus::handle_key(&grid, &event, true) {
-            event.prevent_default();
-            return;
-        }
-        let key = event.key();
-        let mut chars = key.chars();
-        let (Some(typed_char), None) = (chars.next(), chars.next()) else {
-            return;
-        };
-        if event.ctrl_key() || event.meta_key() || event.alt_key() || typed_char == ' ' {
-            return;
-        }
-        let items = roving_focus::items(&grid);
-        let labels: Vec<String> = items
-            .iter()
-            .map(|item| item.get_attribute("data-name").unwrap_or_default())
-            .collect();
-        let current = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| items.iter().position(|item| item.is_same_node(Some(&t))));
-        let now = js_sys_now();
-        let found = {
-            let mut typed = typed.lock().unwrap_or_else(|e| e.into_inner());
-            let prefix = typed.push(typed_char, now).to_owned();
-            typeahead::find(&labels, current, &prefix)
-        };
-        if let Some(index) = found {
-            event.prevent_default();
-            let _ = items[index].focus();
-        }
-    };
-    let on_grid_focus = move |event: FocusEvent| {
-        let index = event
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.get_attribute(roving_focus::ITEM_ATTRIBUTE))
-            .and_then(|i| i.parse::<usize>().ok());
-        if let Some(index) = index {
-            active.set(index);
-        }
-    };
-    // Tab out of the panel closes it; focus moving inside does not.
-    let on_focus_out = move |event: FocusEvent| {
-        let Some(root) = root.get_untracked() else {
-            return;
-        };
-        let next = event
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-        if let Some(next) = next {
-            if !root.contains(Some(&next)) {
-                open.set(false);
-            }
-        }
-    };
-
-    let t = move || lang.get().strings();
-    let content = move || {
-        let t = t();
-        match nav.get() {
-            NavigationState::Loading => view! {
-                <p class="state" part="state" role="status">{t.loading}</p>
-            }
-            .into_any(),
-            NavigationState::Failed => view! {
-                <div class="state" part="state" role="alert">
-                    <p>{t.load_failed}</p>
-                    {on_retry.map(|retry| view! {
-                        <button type="button" class="retry" part="retry-button"
-                            on:click=move |_| retry.run(())>{t.retry}</button>
-                    })}
-                </div>
-            }
-            .into_any(),
-            NavigationState::Ready(doc) if doc.entry_count() == 0 => view! {
-                <p class="state" part="state" role="status">{t.no_apps}</p>
-            }
-            .into_any(),
-            NavigationState::Ready(_) => {
-                let categories = shown.get().unwrap_or_default();
-                if categories.is_empty() {
-                    return view! {
-                        <p class="state" part="state" role="status">{t.no_results}</p>
-                    }
-                    .into_any();
-                }
-                let total: usize = categories.iter().map(|c| c.entries.len()).sum();
-                let mut index = 0;
-                categories
-                    .into_iter()
-                    .map(|category| {
-                        let heading = unique_id("category");
-                        let labelled_by = heading.clone();
-                        let tiles = category
-                            .entries
-                            .into_iter()
-                            .map(|entry| {
-                                let at = index;
-                                index += 1;
-                                tile(entry, at, total, active, current, pinned, lang, on_navigate, on_pin, open)
-                            })
-                            .collect_view();
-                        view! {
-                            <section class="category" part="category" aria-labelledby=labelled_by>
-                                <h3 class="category-name" part="category-name" id=heading>{category.name}</h3>
-                                <ul class="tiles" role="list">{tiles}</ul>
-                            </section>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
-            }
-        }
-    };
-
-    view! {
-        <div class="launcher" part="launcher" node_ref=root on:focusout=on_focus_out>
-            <button
-                type="button"
-                class="launcher-button"
-                part="launcher-button"
-                node_ref=button
-                aria-haspopup="dialog"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls=panel_id.clone()
-                on:click=on_button_click
-                on:keydown=on_button_key
-            >
-                <span class="waffle" aria-hidden="true"></span>
-                <span class="vh">{move || t().launcher_button}</span>
-            </button>
-            <div
-                class="panel"
-                part="panel"
-                id=panel_id
-                role="dialog"
-                aria-label=move || t().launcher_panel
-                hidden=move || !open.get()
-                on:keydown=on_panel_key
-            >
-                <input
-                    type="search"
-                    class="search"
-                    part="search"
-                    node_ref=search
-                    autocomplete="off"
-                    aria-label=move || t().search_label
-                    placeholder=move || t().search_placeholder
-                    prop:value=move || query.get()
-                    on:input=move |event| {
-                        query.set(event_target_value(&event));
-                        active.set(0);
-                    }
-                    on:keydown=on_search_key
-                />
-                <div class="results" part="results" node_ref=grid on:keydown=on_grid_key on:focusin=on_grid_focus>
-                    {content}
-                </div>
-            </div>
-        </div>
+impl Default for Launcher {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
-fn js_sys_now() -> f64 {
+impl Launcher {
+    pub fn new() -> Launcher {
+        let disclosure = Disclosure::new("launcher", "launcher-button", "panel");
+        add(&disclosure.button, "span", &[("class", "waffle"), ("aria-hidden", "true")], "");
+        let label = add(&disclosure.button, "span", &[("class", "vh")], "");
+        let search: HtmlInputElement = add(
+            &disclosure.panel,
+            "input",
+            &[
+                ("type", "search"),
+                ("class", "search"),
+                ("part", "search"),
+                ("autocomplete", "off"),
+                (KEY, "search"),
+            ],
+            "",
+        )
+        .unchecked_into();
+        let results = add(&disclosure.panel, "div", &[("class", "results"), ("part", "results")], "");
+        Launcher {
+            disclosure,
+            label,
+            search,
+            results,
+            no_results: None,
+            categories: Vec::new(),
+            tiles: Vec::new(),
+            model: Model::default(),
+            rendered: None,
+            query: String::new(),
+            typed: Typeahead::default(),
+        }
+    }
+
+    fn strings(&self) -> &'static Strings {
+        self.model.lang.strings()
+    }
+
+    fn render_results(&mut self) {
+        let t = self.strings();
+        let results = self.results.clone();
+        dom::clear(&results);
+        self.categories.clear();
+        self.tiles.clear();
+        self.no_results = None;
+        let state = |role: &str, text: &str| {
+            add(&results, "p", &[("class", "state"), ("part", "state"), ("role", role)], text)
+        };
+        let doc = match &self.model.nav {
+            NavigationState::Loading => {
+                state("status", t.loading);
+                return;
+            }
+            NavigationState::Failed => {
+                let alert = add(&results, "div", &[("class", "state"), ("part", "state"), ("role", "alert")], "");
+                add(&alert, "p", &[], t.load_failed);
+                if self.model.can_retry {
+                    add(
+                        &alert,
+                        "button",
+                        &[("type", "button"), ("class", "retry"), ("part", "retry-button"), (KEY, "retry")],
+                        t.retry,
+                    );
+                }
+                return;
+            }
+            NavigationState::Ready(doc) if doc.entry_count() == 0 => {
+                state("status", t.no_apps);
+                return;
+            }
+            NavigationState::Ready(doc) => doc.clone(),
+        };
+        for category in doc.categories.iter().filter(|c| !c.entries.is_empty()) {
+            let heading = unique_id("category");
+            let section = add(
+                &results,
+                "section",
+                &[("class", "category"), ("part", "category"), ("aria-labelledby", &heading)],
+                "",
+            );
+            add(
+                &section,
+                "h3",
+                &[("class", "category-name"), ("part", "category-name"), ("id", &heading)],
+                &category.display_name,
+            );
+            let list = add(&section, "ul", &[("class", "tiles"), ("role", "list")], "");
+            for entry in &category.entries {
+                let tile = tile(&list, entry, self.tiles.len(), self.categories.len(), t);
+                self.tiles.push(tile);
+            }
+            self.categories.push(section);
+        }
+        let no_results = state("status", t.no_results);
+        set_hidden(&no_results, true);
+        self.no_results = Some(no_results);
+    }
+
+    /// Shows the apps matching the search and hides the others (and the
+    /// categories left empty); nodes are kept, so typing costs no
+    /// rendering.
+    fn apply_filter(&mut self) {
+        let mut any_in = vec![false; self.categories.len()];
+        for tile in &mut self.tiles {
+            let shown = matches(&tile.entry, &self.query);
+            if shown != tile.shown {
+                set_hidden(&tile.tile, !shown);
+                // Hidden apps leave the keyboard order too.
+                set(&tile.app, "data-roving", shown.then_some(""));
+                tile.shown = shown;
+            }
+            any_in[tile.category] |= shown;
+        }
+        for (section, any) in self.categories.iter().zip(&any_in) {
+            set_hidden(section, !any);
+        }
+        if let Some(no_results) = &self.no_results {
+            set_hidden(no_results, any_in.iter().any(|a| *a));
+        }
+        self.set_active(0);
+    }
+
+    /// Marks the current app and the pinned ones.
+    fn mark(&self) {
+        let current = self.model.current.as_deref().unwrap_or("");
+        for tile in &self.tiles {
+            let id = tile.entry.identifier.as_str();
+            set(&tile.app, "aria-current", (!id.is_empty() && id == current).then_some("page"));
+            if let Some(pin) = &tile.pin {
+                let pinned = self.model.pinned.iter().any(|p| p == id);
+                set_flag(pin, "aria-pressed", pinned);
+                if let Some(glyph) = pin.first_element_child() {
+                    glyph.set_text_content(Some(if pinned { "★" } else { "☆" }));
+                }
+            }
+        }
+    }
+
+    fn shown_apps(&self) -> Vec<HtmlElement> {
+        self.tiles.iter().filter(|t| t.shown).map(|t| t.app.clone()).collect()
+    }
+
+    /// Makes the `index`-th shown app the grid's one Tab stop (with its
+    /// pin button after it).
+    fn set_active(&self, index: usize) {
+        for (at, tile) in self.tiles.iter().filter(|t| t.shown).enumerate() {
+            let stop = if at == index { 0 } else { -1 };
+            tile.app.set_tab_index(stop);
+            if let Some(pin) = tile.pin.as_ref().and_then(|p| p.dyn_ref::<HtmlElement>()) {
+                pin.set_tab_index(stop);
+            }
+        }
+    }
+
+    fn focus_app(&self, index: usize) {
+        if let Some(app) = self.shown_apps().get(index) {
+            self.set_active(index);
+            let _ = app.focus();
+        }
+    }
+
+    fn open_to(&mut self, first_app: bool) {
+        self.disclosure.set_open(true);
+        if first_app {
+            self.focus_app(0);
+        } else {
+            let _ = self.search.focus();
+        }
+    }
+
+    fn on_click(&mut self, event: &Event) -> Option<Action> {
+        if self.disclosure.on_button(event) {
+            if self.disclosure.open {
+                self.disclosure.set_open(false);
+            } else {
+                // `detail` counts pointer clicks; 0 means Enter or Space.
+                let keyboard = event.dyn_ref::<MouseEvent>().is_some_and(|m| m.detail() == 0);
+                self.open_to(keyboard);
+            }
+            return None;
+        }
+        if dom::closest(event, "button.retry").is_some() {
+            return Some(Action::Retry);
+        }
+        if let Some(pin) = dom::closest(event, "button.pin") {
+            let id = pin.get_attribute("data-id").unwrap_or_default();
+            let pinned = pin.get_attribute("aria-pressed").as_deref() == Some("true");
+            return Some(Action::Pin(id, !pinned));
+        }
+        let app = dom::closest(event, "a.app")?;
+        let index: usize = app.get_attribute("data-index")?.parse().ok()?;
+        let entry = &self.tiles.get(index)?.entry;
+        follow(event, entry)
+    }
+
+    fn on_key(&mut self, event: &Event) -> Option<Action> {
+        let key_event: &KeyboardEvent = event.dyn_ref()?;
+        let key = key_event.key();
+        if self.disclosure.on_button(event) {
+            if key == "ArrowDown" {
+                event.prevent_default();
+                self.open_to(true);
+            }
+            return None;
+        }
+        if dom::target(event).is_some_and(|t| t.is_same_node(Some(&self.search))) {
+            if key == "ArrowDown" {
+                event.prevent_default();
+                self.focus_app(0);
+            }
+            return None;
+        }
+        dom::closest(event, "a.app")?;
+        let apps = self.shown_apps();
+        if let Some(index) = roving_focus::handle_key(&apps, key_event, true) {
+            event.prevent_default();
+            self.set_active(index);
+            return None;
+        }
+        let mut chars = key.chars();
+        let (Some(typed), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        if key_event.ctrl_key() || key_event.meta_key() || key_event.alt_key() || typed == ' ' {
+            return None;
+        }
+        let labels: Vec<&str> = self
+            .tiles
+            .iter()
+            .filter(|t| t.shown)
+            .map(|t| t.entry.display_name.as_str())
+            .collect();
+        let current = roving_focus::position(&apps, key_event);
+        let prefix = self.typed.push(typed, now()).to_owned();
+        if let Some(index) = typeahead::find(&labels, current, &prefix) {
+            event.prevent_default();
+            self.focus_app(index);
+        }
+        None
+    }
+}
+
+impl View for Launcher {
+    fn root(&self) -> &Element {
+        &self.disclosure.root
+    }
+
+    fn update(&mut self, model: &Model) {
+        let relabel = self.model.lang != model.lang || self.rendered.is_none();
+        self.model = model.clone();
+        let t = self.strings();
+        if relabel {
+            self.label.set_text_content(Some(t.launcher_button));
+            let _ = self.disclosure.panel.set_attribute("aria-label", t.launcher_panel);
+            let _ = self.search.set_attribute("aria-label", t.search_label);
+            let _ = self.search.set_attribute("placeholder", t.search_placeholder);
+        }
+        let wanted = (model.nav.clone(), model.lang, model.can_retry);
+        let stale = match &self.rendered {
+            Some((nav, lang, retry)) => !same_nav(nav, &wanted.0) || *lang != wanted.1 || *retry != wanted.2,
+            None => true,
+        };
+        if stale {
+            let results = self.results.clone();
+            dom::keeping_focus(&results, || {
+                self.render_results();
+                self.apply_filter();
+            });
+            self.rendered = Some(wanted);
+        }
+        self.mark();
+    }
+
+    fn handle(&mut self, event: &Event) -> Option<Action> {
+        if !self.disclosure.contains(event) {
+            return None;
+        }
+        if self.disclosure.handle(event) {
+            return None;
+        }
+        match event.type_().as_str() {
+            "click" => self.on_click(event),
+            "keydown" => self.on_key(event),
+            "input" => {
+                self.query = fold(&self.search.value());
+                self.apply_filter();
+                None
+            }
+            "focusin" => {
+                // A click or Tab onto an app makes it the grid's stop.
+                let apps = self.shown_apps();
+                let target = dom::target(event)?;
+                let index = apps.iter().position(|a| a.is_same_node(Some(&target)))?;
+                self.set_active(index);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn set_open(&mut self, open: bool) {
+        self.disclosure.set_open(open);
+    }
+
+    fn is_open(&self) -> bool {
+        self.disclosure.open
+    }
+
+    fn press(&mut self, event: &Event) {
+        self.disclosure.press(event);
+    }
+}
+
+/// Two navigation states show the same thing (documents compared by
+/// identity: a new document is rendered even if equal).
+fn same_nav(a: &NavigationState, b: &NavigationState) -> bool {
+    match (a, b) {
+        (NavigationState::Ready(a), NavigationState::Ready(b)) => Arc::ptr_eq(a, b),
+        (NavigationState::Loading, NavigationState::Loading) | (NavigationState::Failed, NavigationState::Failed) => true,
+        _ => false,
+    }
+}
+
+fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn tile(
-    entry: Entry,
-    index: usize,
-    total: usize,
-    active: RwSignal<usize>,
-    current: Signal<Option<String>>,
-    pinned: Signal<Vec<String>>,
-    lang: Signal<Lang>,
-    on_navigate: Callback<NavigateRequest, bool>,
-    on_pin: Callback<(String, bool)>,
-    open: RwSignal<bool>,
-) -> impl IntoView {
-    let t = move || lang.get().strings();
-    let tab_index = move || {
-        if active.get().min(total - 1) == index {
-            "0"
-        } else {
-            "-1"
+/// The link attributes an entry's target asks for: `_blank` opens an
+/// isolated new tab; a named target (`tab_groupware`) reuses its window.
+pub(crate) fn link_attributes(entry: &Entry) -> Vec<(&'static str, String)> {
+    let mut attributes = Vec::with_capacity(3);
+    if let Some(link) = &entry.link {
+        attributes.push(("href", link.clone()));
+        attributes.push(("target", entry.target.as_str().to_owned()));
+        if matches!(entry.target, Target::NewWindow) {
+            attributes.push(("rel", "noopener noreferrer".to_owned()));
         }
-    };
-    let identifier = entry.identifier.clone();
-    let is_current = {
-        let id = identifier.clone();
-        move || !id.is_empty() && current.with(|c| c.as_deref() == Some(id.as_str()))
-    };
-    let is_pinned = {
-        let id = identifier.clone();
-        move || pinned.with(|p| p.contains(&id))
-    };
-    let new_tab = !matches!(entry.target, Target::SameWindow);
-    let target = entry.target.as_str().to_owned();
-    let rel = matches!(entry.target, Target::NewWindow).then_some("noopener noreferrer");
-    let icon = icon(entry.icon_url.clone(), &entry.display_name);
-    let name = entry.display_name.clone();
-    let data_name = name.clone();
+    }
+    attributes
+}
 
-    let on_click = {
-        let request = entry.link.clone().map(|link| NavigateRequest {
-            identifier: identifier.clone(),
-            link,
-            target: target.clone(),
-        });
-        move |event: MouseEvent| {
-            if follow(&event, request.as_ref(), on_navigate) {
-                open.set(false);
-            }
-        }
-    };
-
-    let pin_id = identifier.clone();
-    let pin_name = name.clone();
-    let pin = (!identifier.is_empty()).then(move || {
-        let is_pinned = is_pinned.clone();
-        let pressed = is_pinned.clone();
-        let glyph = is_pinned.clone();
-        view! {
-            <button
-                type="button"
-                class="pin"
-                part="pin-button"
-                tabindex=tab_index
-                aria-pressed=move || if pressed() { "true" } else { "false" }
-                on:click=move |_| on_pin.run((pin_id.clone(), !is_pinned()))
-            >
-                <span aria-hidden="true">{move || if glyph() { "★" } else { "☆" }}</span>
-                <span class="vh">{move || t().pin}": "{pin_name.clone()}</span>
-            </button>
-        }
+/// Renders one app into `list`.
+fn tile(list: &Element, entry: &Entry, index: usize, category: usize, t: &Strings) -> Tile {
+    let tile = add(list, "li", &[("class", "tile"), ("part", "tile")], "");
+    let index_text = index.to_string();
+    let key = format!("app:{index}:{}", entry.identifier);
+    let app = el(
+        "a",
+        &[
+            ("class", "app"),
+            ("part", "app"),
+            ("data-roving", ""),
+            ("tabindex", "-1"),
+            ("data-index", &index_text),
+            (KEY, &key),
+        ],
+    );
+    for (name, value) in link_attributes(entry) {
+        let _ = app.set_attribute(name, &value);
+    }
+    if entry.link.is_none() {
+        let _ = app.set_attribute("role", "link");
+        let _ = app.set_attribute("aria-disabled", "true");
+    }
+    app_content(&app, entry, t);
+    if entry.link.is_none() {
+        add(&app, "span", &[("class", "vh")], &format!(" ({})", t.unavailable));
+    }
+    dom::append(&tile, &app);
+    let pin = (!entry.identifier.is_empty()).then(|| {
+        let pin = add(
+            &tile,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "pin"),
+                ("part", "pin-button"),
+                ("tabindex", "-1"),
+                ("aria-pressed", "false"),
+                ("data-id", &entry.identifier),
+                (KEY, &format!("pin:{index}:{}", entry.identifier)),
+            ],
+            "",
+        );
+        add(&pin, "span", &[("aria-hidden", "true")], "☆");
+        add(&pin, "span", &[("class", "vh")], &format!("{}: {}", t.pin, entry.display_name));
+        pin
     });
-
-    let link_view = view! {
-        <a
-            class="app"
-            part="app"
-            href=entry.link.clone()
-            target=target
-            rel=rel
-            role=entry.link.is_none().then_some("link")
-            aria-disabled=entry.link.is_none().then_some("true")
-            aria-current=move || is_current().then_some("page")
-            data-roving=index.to_string()
-            data-name=data_name
-            tabindex=tab_index
-            on:click=on_click
-        >
-            {icon}
-            <span class="name" part="app-name">{name}</span>
-            {new_tab.then(|| view! { <span class="vh">" ("{move || t().opens_new_tab}")"</span> })}
-            {entry.link.is_none().then(|| view! { <span class="vh">" ("{move || t().unavailable}")"</span> })}
-        </a>
-    };
-    view! {
-        <li class="tile" part="tile">
-            {link_view}
-            {pin}
-        </li>
+    Tile {
+        tile,
+        app: app.unchecked_into(),
+        pin,
+        category,
+        entry: entry.clone(),
+        shown: true,
     }
 }
 
-/// Handles a click on an app link: asks `on_navigate` before a plain click
-/// is followed and cancels the click if it says no. Returns whether the
-/// link is being followed. Entries without a usable link go nowhere.
-pub(crate) fn follow(
-    event: &MouseEvent,
-    request: Option<&NavigateRequest>,
-    on_navigate: Callback<NavigateRequest, bool>,
-) -> bool {
-    let Some(request) = request else {
-        event.prevent_default();
-        return false;
-    };
-    // Modified clicks (new tab, download) are the browser's business.
-    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
-    if event.button() != 0 || modified {
-        return true;
+/// An app link's content: icon (or monogram), name, and the new-tab
+/// notice for screen readers. Shared with the bar's pinned apps.
+pub(crate) fn app_content(link: &Element, entry: &Entry, t: &Strings) {
+    let icon = add(link, "span", &[("class", "icon"), ("part", "app-icon"), ("aria-hidden", "true")], "");
+    dom::image_or_letters(&icon, entry.icon_url.as_deref(), &monogram(&entry.display_name), "monogram");
+    let name_class = if link.class_name() == "app" { "name" } else { "pinned-name" };
+    add(link, "span", &[("class", name_class), ("part", "app-name")], &entry.display_name);
+    if entry.link.is_some() && !matches!(entry.target, Target::SameWindow) {
+        add(link, "span", &[("class", "vh")], &format!(" ({})", t.opens_new_tab));
     }
-    let followed = on_navigate.run(request.clone());
-    if !followed {
-        event.prevent_default();
-    }
-    followed
 }
 
-/// The app's icon, or its monogram when there is none or it fails to load.
-pub(crate) fn icon(url: Option<String>, name: &str) -> impl IntoView {
-    let failed = RwSignal::new(url.is_none());
-    let letters = monogram(name);
-    view! {
-        <span class="icon" part="app-icon" aria-hidden="true">
-            {move || {
-                if failed.get() {
-                    view! { <span class="monogram" part="monogram">{letters.clone()}</span> }.into_any()
-                } else {
-                    view! {
-                        <img src=url.clone() alt="" decoding="async" on:error=move |_| failed.set(true) />
-                    }
-                    .into_any()
-                }
-            }}
-        </span>
+/// What a click on an app link means: a plain click asks the embedding
+/// first; modified clicks (new tab, download) are the browser's business;
+/// an entry without a usable link goes nowhere.
+pub(crate) fn follow(event: &Event, entry: &Entry) -> Option<Action> {
+    let Some(link) = &entry.link else {
+        event.prevent_default();
+        return None;
+    };
+    let mouse: &MouseEvent = event.dyn_ref()?;
+    let modified = mouse.ctrl_key() || mouse.meta_key() || mouse.shift_key() || mouse.alt_key();
+    if mouse.button() != 0 || modified {
+        return None;
     }
+    Some(Action::Navigate(NavigateRequest {
+        identifier: entry.identifier.clone(),
+        link: link.clone(),
+        target: entry.target.as_str().to_owned(),
+    }))
 }

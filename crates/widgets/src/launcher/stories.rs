@@ -2,6 +2,7 @@
 //! preview will show them.
 
 use crate::i18n::Lang;
+use crate::Model;
 use crate::NavigationState;
 use bandeau_navigation::{parse, NavigationDocument};
 use std::sync::Arc;
@@ -14,6 +15,19 @@ pub struct LauncherStory {
     pub current: Option<String>,
     pub pinned: Vec<String>,
     pub lang: Lang,
+}
+
+impl LauncherStory {
+    /// The story as the view is fed it.
+    pub fn model(&self) -> Model {
+        Model {
+            nav: self.nav.clone(),
+            current: self.current.clone(),
+            pinned: self.pinned.clone(),
+            lang: self.lang,
+            ..Model::default()
+        }
+    }
 }
 
 /// A small suite: umlauts and keywords for the search, a `_blank` link, a

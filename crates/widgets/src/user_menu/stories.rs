@@ -1,6 +1,7 @@
 //! Named states of the user menu.
 
 use crate::i18n::Lang;
+use crate::Model;
 use crate::{Theme, User};
 
 #[derive(Clone, Debug)]
@@ -9,6 +10,18 @@ pub struct UserMenuStory {
     pub user: User,
     pub lang: Lang,
     pub theme: Theme,
+}
+
+impl UserMenuStory {
+    /// The story as the view is fed it.
+    pub fn model(&self) -> Model {
+        Model {
+            user: self.user.clone(),
+            lang: self.lang,
+            theme: self.theme,
+            ..Model::default()
+        }
+    }
 }
 
 pub fn sample_user() -> User {
