@@ -9,7 +9,7 @@ use crate::link::Base;
 use crate::problem::Problem;
 use crate::search;
 use crate::text::{self, kind, short, MAX_CHARS};
-use serde_json::{Map, Value};
+use bandeau_json::{Json as Value, Kind};
 
 /// Keywords kept per entry; more only slow the search down.
 pub const MAX_KEYWORDS: usize = 50;
@@ -75,9 +75,9 @@ impl Target {
     /// `_top` and `_parent` count as the same window: the chrome is the top
     /// of its page, and leaving an embedding frame is not ours to decide.
     fn read(value: &Value) -> Result<Target, String> {
-        let raw = match value {
-            Value::Null => return Ok(Target::SameWindow),
-            Value::String(s) => s.trim(),
+        let raw = match &value.kind {
+            Kind::Null => return Ok(Target::SameWindow),
+            Kind::String(s) => s.trim(),
             other => return Err(format!("expected text, found {}", kind(other))),
         };
         let keyword = |k: &str| raw.eq_ignore_ascii_case(k);
@@ -118,36 +118,62 @@ impl NavigationDocument {
     /// document: everything in it is already clean, links are already
     /// resolved and keywords already chosen for the language.
     pub fn to_json(&self) -> String {
-        // Built by hand, one insert at a time: `json!` would bring serde's
-        // serializer into the bundle, and collecting a map its sort.
-        fn object(pairs: Vec<(&str, Value)>) -> Value {
-            let mut map = Map::new();
-            for (key, value) in pairs {
-                map.insert(key.to_owned(), value);
-            }
-            Value::Object(map)
-        }
-        let text = |s: &str| Value::String(s.to_owned());
-        let url = |u: &Option<String>| u.as_deref().map_or(Value::Null, text);
-        let categories = self.categories.iter().map(|c| {
-            let entries = c.entries.iter().map(|e| {
-                object(vec![
-                    ("identifier", text(&e.identifier)),
-                    ("display_name", text(&e.display_name)),
-                    ("link", url(&e.link)),
-                    ("icon_url", url(&e.icon_url)),
-                    ("target", text(e.target.as_str())),
-                    ("keywords", e.keywords.iter().map(|k| text(k)).collect()),
-                ])
+        use bandeau_json::write_string as string;
+        let mut out = String::with_capacity(256 * (1 + self.entry_count()));
+        let url = |out: &mut String, url: &Option<String>| match url {
+            Some(url) => string(out, url),
+            None => out.push_str("null"),
+        };
+        out.push_str("{\"categories\":[");
+        for (i, c) in self.categories.iter().enumerate() {
+            out.push_str(if i == 0 {
+                "{\"identifier\":"
+            } else {
+                ",{\"identifier\":"
             });
-            object(vec![
-                ("identifier", text(&c.identifier)),
-                ("display_name", text(&c.display_name)),
-                ("entries", entries.collect()),
-            ])
-        });
-        object(vec![("categories", categories.collect())]).to_string()
+            string(&mut out, &c.identifier);
+            out.push_str(",\"display_name\":");
+            string(&mut out, &c.display_name);
+            out.push_str(",\"entries\":[");
+            for (j, e) in c.entries.iter().enumerate() {
+                out.push_str(if j == 0 {
+                    "{\"identifier\":"
+                } else {
+                    ",{\"identifier\":"
+                });
+                string(&mut out, &e.identifier);
+                out.push_str(",\"display_name\":");
+                string(&mut out, &e.display_name);
+                out.push_str(",\"link\":");
+                url(&mut out, &e.link);
+                out.push_str(",\"icon_url\":");
+                url(&mut out, &e.icon_url);
+                out.push_str(",\"target\":");
+                string(&mut out, e.target.as_str());
+                out.push_str(",\"keywords\":[");
+                for (k, keyword) in e.keywords.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    string(&mut out, keyword);
+                }
+                out.push_str("]}");
+            }
+            out.push_str("]}");
+        }
+        out.push_str("]}");
+        out
     }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// Reads `navigation.json` text; see [`parse_value`].
@@ -156,8 +182,13 @@ pub fn parse(
     base: &str,
     language: &str,
 ) -> Result<(NavigationDocument, Vec<Problem>), Problem> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| Problem::new("document", format!("not JSON: {e}")))?;
+    let value = bandeau_json::parse(text).map_err(|e| {
+        let (line, column) = line_column(text, e.span.start as usize);
+        Problem::new(
+            "document",
+            format!("not JSON: {e} at line {line} column {column}"),
+        )
+    })?;
     parse_value(&value, base, language)
 }
 
@@ -172,15 +203,15 @@ pub fn parse_value(
     base: &str,
     language: &str,
 ) -> Result<(NavigationDocument, Vec<Problem>), Problem> {
-    let Some(top) = value.as_object() else {
-        let found = kind(value);
+    let Some(_) = value.as_object() else {
+        let found = kind(&value.kind);
         return Err(Problem::new(
             "document",
             format!("expected an object, found {found}"),
         ));
     };
-    let categories = match top.get("categories") {
-        Some(Value::Array(categories)) => categories,
+    let categories = match value.get("categories").map(|v| &v.kind) {
+        Some(Kind::Array(categories)) => categories,
         Some(other) => {
             return Err(Problem::new(
                 "categories",
@@ -282,11 +313,12 @@ impl Reader<'_> {
             category: index,
             entry: None,
         };
-        let Some(obj) = value.as_object() else {
-            let message = format!("expected an object, found {}; skipped", kind(value));
+        if value.as_object().is_none() {
+            let message = format!("expected an object, found {}; skipped", kind(&value.kind));
             self.report(|| at.field(""), message);
             return None;
-        };
+        }
+        let obj = value;
         let identifier = self.text(obj, "identifier", at, false);
         let mut display_name = self.text(obj, "display_name", at, true);
         if display_name.is_empty() {
@@ -295,8 +327,8 @@ impl Reader<'_> {
         if display_name.is_empty() {
             self.report(|| at.field(""), "no identifier and no display name");
         }
-        let entries = match obj.get("entries") {
-            Some(Value::Array(items)) => items
+        let entries = match obj.get("entries").map(|v| &v.kind) {
+            Some(Kind::Array(items)) => items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, v)| {
@@ -309,7 +341,7 @@ impl Reader<'_> {
                     )
                 })
                 .collect(),
-            None | Some(Value::Null) => {
+            None | Some(Kind::Null) => {
                 self.report(|| at.field("entries"), "missing");
                 Vec::new()
             }
@@ -327,11 +359,12 @@ impl Reader<'_> {
     }
 
     fn entry(&mut self, value: &Value, at: At) -> Option<Entry> {
-        let Some(obj) = value.as_object() else {
-            let message = format!("expected an object, found {}; skipped", kind(value));
+        if value.as_object().is_none() {
+            let message = format!("expected an object, found {}; skipped", kind(&value.kind));
             self.report(|| at.field(""), message);
             return None;
-        };
+        }
+        let obj = value;
         let identifier = self.text(obj, "identifier", at, false);
         let mut display_name = self.text(obj, "display_name", at, true);
         if display_name.is_empty() {
@@ -376,12 +409,12 @@ impl Reader<'_> {
     }
 
     /// Display text from `obj[key]`; empty when missing or unusable.
-    fn text(&mut self, obj: &Map<String, Value>, key: &str, at: At, localized: bool) -> String {
-        let raw = match obj.get(key) {
+    fn text(&mut self, obj: &Value, key: &str, at: At, localized: bool) -> String {
+        let raw = match obj.get(key).map(|v| &v.kind) {
             None => Ok(None),
-            Some(v) if localized => text::localized(v, self.language),
-            Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(Value::Null) => Ok(None),
+            Some(value) if localized => text::localized(value, self.language),
+            Some(Kind::String(s)) => Ok(Some(&**s)),
+            Some(Kind::Null) => Ok(None),
             Some(other) => Err(format!("expected text, found {}", kind(other))),
         };
         match raw {
@@ -402,8 +435,11 @@ impl Reader<'_> {
 
     /// A safe URL from `obj[key]`. A missing link is worth a note (the
     /// entry cannot be opened); a missing icon is not.
-    fn url(&mut self, obj: &Map<String, Value>, key: &str, at: At) -> Option<String> {
-        let raw = match obj.get(key).map(|v| text::localized(v, self.language)) {
+    fn url(&mut self, obj: &Value, key: &str, at: At) -> Option<String> {
+        let raw = match obj
+            .get(key)
+            .map(|v| text::localized(&v.kind, self.language))
+        {
             Some(Ok(raw)) => raw.filter(|s| !s.trim().is_empty()),
             None => None,
             Some(Err(message)) => {
@@ -431,21 +467,26 @@ impl Reader<'_> {
     /// words to search beats none.
     fn keywords(&mut self, value: Option<&Value>, at: At) -> Vec<String> {
         let mut keywords = Keywords::default();
-        match value {
-            None | Some(Value::Null) => {}
-            Some(Value::Object(map)) => {
-                let best = map.keys().map(|k| text::fit(k, self.language)).max();
+        match value.map(|v| &v.kind) {
+            None | Some(Kind::Null) => {}
+            Some(Kind::Object(map)) => {
+                let best = map.iter().map(|m| text::fit(&m.key, self.language)).max();
                 let best = best.unwrap_or(0);
-                for (locale, v) in map {
+                for member in map.iter() {
+                    let locale = &*member.key;
                     if best == 0 || text::fit(locale, self.language) == best {
-                        self.keyword_value(&mut keywords, v, at, Some(locale));
+                        self.keyword_value(&mut keywords, &member.value, at, Some(locale));
                         if best > 0 {
                             break;
                         }
                     }
                 }
             }
-            Some(v) => self.keyword_value(&mut keywords, v, at, None),
+            Some(_) => {
+                if let Some(v) = value {
+                    self.keyword_value(&mut keywords, v, at, None);
+                }
+            }
         }
         if keywords.overflow {
             let message = format!("more than {MAX_KEYWORDS} keywords; the rest are ignored");
@@ -475,15 +516,15 @@ impl Reader<'_> {
             }
             at.field(&name)
         };
-        match value {
-            Value::String(s) => keywords.add(s),
-            Value::Array(items) => {
+        match &value.kind {
+            Kind::String(s) => keywords.add(s),
+            Kind::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if keywords.overflow {
                         return;
                     }
-                    match item {
-                        Value::String(s) => keywords.add(s),
+                    match &item.kind {
+                        Kind::String(s) => keywords.add(s),
                         other => {
                             let message = format!("expected text, found {}", kind(other));
                             self.report(|| place(Some(i)), message);
@@ -491,7 +532,7 @@ impl Reader<'_> {
                     }
                 }
             }
-            Value::Null => {}
+            Kind::Null => {}
             other => {
                 let message = format!("expected text or a list, found {}", kind(other));
                 self.report(|| place(None), message);
@@ -811,7 +852,6 @@ mod tests {
             "{",
             "nul",
             "{\"categories\": [}",
-            "\u{feff}{}",
             "[1,2",
             &"[".repeat(100_000),
         ] {
@@ -820,6 +860,8 @@ mod tests {
             assert!(error.message.starts_with("not JSON"), "{error}");
         }
         for (text, place) in [
+            // A byte-order mark is read past, as browsers do.
+            ("\u{feff}{}", "categories"),
             ("[]", "document"),
             ("\"categories\"", "document"),
             ("{}", "categories"),

@@ -4,7 +4,7 @@
 //! them; nothing here decodes or strips markup, because doing so would
 //! change what admins wrote without making anything safer.
 
-use serde_json::Value;
+use bandeau_json::{Json, Kind};
 
 /// Longest display name, identifier or keyword kept, in characters. Longer
 /// strings are an admin's mistake or an attack; either way they would break
@@ -84,12 +84,12 @@ fn same_tag(a: &str, b: &str) -> bool {
 /// (`{"de": "…", "en": "…"}`) or a Univention-style list of
 /// `{"locale", "value"}` pairs. Prefers `language`, then English, then the
 /// first one given; a name in the wrong language beats no name.
-pub(crate) fn localized<'v>(value: &'v Value, language: &str) -> Result<Option<&'v str>, String> {
+pub(crate) fn localized<'v>(value: &'v Kind, language: &str) -> Result<Option<&'v str>, String> {
     let chosen = match value {
-        Value::Null => return Ok(None),
-        Value::String(s) => return Ok(Some(s)),
-        Value::Object(map) => pick(map.iter().map(|(k, v)| (k.as_str(), v)), language),
-        Value::Array(items) => pick(
+        Kind::Null => return Ok(None),
+        Kind::String(s) => return Ok(Some(s)),
+        Kind::Object(map) => pick(map.iter().map(|m| (&*m.key, &m.value)), language),
+        Kind::Array(items) => pick(
             items
                 .iter()
                 .filter_map(|item| Some((item.get("locale")?.as_str()?, item.get("value")?))),
@@ -97,22 +97,22 @@ pub(crate) fn localized<'v>(value: &'v Value, language: &str) -> Result<Option<&
         ),
         other => return Err(format!("expected text, found {}", kind(other))),
     };
-    match chosen {
-        Some((_, Value::String(s))) => Ok(Some(s)),
+    match chosen.map(|(key, v)| (key, &v.kind)) {
+        Some((_, Kind::String(s))) => Ok(Some(s)),
         Some((key, other)) => Err(format!(
             "expected text for `{}`, found {}",
             short(key),
             kind(other)
         )),
-        None if value.is_array() => Err("expected text, found a list".into()),
+        None if matches!(value, Kind::Array(_)) => Err("expected text, found a list".into()),
         None => Ok(None),
     }
 }
 
 fn pick<'v>(
-    pairs: impl Iterator<Item = (&'v str, &'v Value)>,
+    pairs: impl Iterator<Item = (&'v str, &'v Json)>,
     language: &str,
-) -> Option<(&'v str, &'v Value)> {
+) -> Option<(&'v str, &'v Json)> {
     let mut best = None;
     let mut best_rank = 0;
     for (key, value) in pairs {
@@ -126,14 +126,14 @@ fn pick<'v>(
 }
 
 /// The JSON type of a value, for messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Kind) -> &'static str {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Kind::Null => "null",
+        Kind::Bool(_) => "a boolean",
+        Kind::Number(_) => "a number",
+        Kind::String(_) => "text",
+        Kind::Array(_) => "a list",
+        Kind::Object(_) => "an object",
     }
 }
 
@@ -151,7 +151,6 @@ pub(crate) fn short(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn text_is_trimmed_and_whitespace_collapsed() {
@@ -193,21 +192,32 @@ mod tests {
         assert_eq!(fit("de", ""), 0);
     }
 
+    fn read(text: &str) -> Json {
+        bandeau_json::parse(text).unwrap()
+    }
+
+    fn pick_for(text: &str, language: &str) -> Result<Option<String>, String> {
+        localized(&read(text).kind, language).map(|s| s.map(str::to_owned))
+    }
+
     #[test]
     fn localized_text_falls_back_to_english_then_first() {
-        let names = json!({"fr": "Courriel", "en": "Email", "de_DE": "E-Mail"});
-        assert_eq!(localized(&names, "de").unwrap(), Some("E-Mail"));
-        assert_eq!(localized(&names, "it").unwrap(), Some("Email"));
+        let names = r#"{"fr": "Courriel", "en": "Email", "de_DE": "E-Mail"}"#;
+        assert_eq!(pick_for(names, "de").unwrap().as_deref(), Some("E-Mail"));
+        assert_eq!(pick_for(names, "it").unwrap().as_deref(), Some("Email"));
         assert_eq!(
-            localized(&json!({"fr": "Courriel"}), "it").unwrap(),
+            pick_for(r#"{"fr": "Courriel"}"#, "it").unwrap().as_deref(),
             Some("Courriel")
         );
         let pairs =
-            json!([{"locale": "en_US", "value": "Files"}, {"locale": "de_DE", "value": "Dateien"}]);
-        assert_eq!(localized(&pairs, "de-DE").unwrap(), Some("Dateien"));
-        assert!(localized(&json!(7), "de").is_err());
-        assert!(localized(&json!({"de": 7}), "de").is_err());
-        assert!(localized(&json!(["E-Mail"]), "de").is_err());
-        assert_eq!(localized(&json!({}), "de").unwrap(), None);
+            r#"[{"locale": "en_US", "value": "Files"}, {"locale": "de_DE", "value": "Dateien"}]"#;
+        assert_eq!(
+            pick_for(pairs, "de-DE").unwrap().as_deref(),
+            Some("Dateien")
+        );
+        assert!(pick_for("7", "de").is_err());
+        assert!(pick_for(r#"{"de": 7}"#, "de").is_err());
+        assert!(pick_for(r#"["E-Mail"]"#, "de").is_err());
+        assert_eq!(pick_for("{}", "de").unwrap(), None);
     }
 }

@@ -2,8 +2,7 @@
 //! wrong types everywhere, sheer size, and random junk.
 
 use bandeau_navigation::{
-    filter, fold, monogram, parse, parse_value, safe_link, NavigationDocument, Target, MAX_CHARS,
-    MAX_KEYWORDS,
+    filter, fold, monogram, parse, safe_link, NavigationDocument, Target, MAX_CHARS, MAX_KEYWORDS,
 };
 use serde_json::{json, Map, Value};
 
@@ -102,7 +101,7 @@ fn hostile_document_yields_only_safe_links() {
         "junk", 7, null,
     ], "extra": {"deep": [[[[[[1]]]]]]}});
 
-    let (read, problems) = parse_value(&doc, BASE, "de").unwrap();
+    let (read, problems) = parse(&doc.to_string(), BASE, "de").unwrap();
     assert_safe(&read, true);
     let hostile = &read.categories[0];
     assert_eq!(

@@ -287,7 +287,7 @@ fn settle<'v>(
         Some(j) => parse_deprecated(j),
         None => def.group_deprecated.and_then(|g| parse_deprecated(g.json)),
     };
-    let extensions = obj.get("$extensions").map(Json::to_serde);
+    let extensions = obj.get("$extensions").map(crate::json::to_serde);
 
     let whole = match reference::parse(raw) {
         Some(Ok(r)) if r.within.is_empty() => Some(r),

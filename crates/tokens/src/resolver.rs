@@ -337,7 +337,7 @@ pub fn compile_resolver(
             "version",
             format!(
                 "unsupported resolver version {}; expected \"2025.10\"",
-                v.to_serde()
+                json::to_serde(v)
             ),
         ),
         None => doc.error(
