@@ -262,7 +262,12 @@ impl Chrome {
             }
             Action::Language(lang) => {
                 let tag = lang.tag();
-                if dispatch(host, "bandeau-language-change", &detail(&[("language", tag)]), true) {
+                if dispatch(
+                    host,
+                    "bandeau-language-change",
+                    &detail(&[("language", tag)]),
+                    true,
+                ) {
                     for chrome in live() {
                         let _ = chrome.host.set_attribute("lang", tag);
                     }
@@ -271,7 +276,12 @@ impl Chrome {
             }
             Action::Theme(theme) => {
                 let name = theme.as_str();
-                if dispatch(host, "bandeau-theme-change", &detail(&[("theme", name)]), true) {
+                if dispatch(
+                    host,
+                    "bandeau-theme-change",
+                    &detail(&[("theme", name)]),
+                    true,
+                ) {
                     storage::set_theme(name);
                     for chrome in live() {
                         let _ = chrome.host.set_attribute("theme", name);
@@ -345,7 +355,9 @@ impl Handle {
         let cleared = text.is_none();
         *chrome.navigation.borrow_mut() = text;
         // A request still under way must not overwrite what the page set.
-        chrome.generation.set(chrome.generation.get().wrapping_add(1));
+        chrome
+            .generation
+            .set(chrome.generation.get().wrapping_add(1));
         if cleared {
             chrome.change(|m| m.nav = NavigationState::Loading);
         }

@@ -59,7 +59,10 @@ fn percent_encode_into(value: &str, out: &mut String) {
 /// fresh one. Does nothing without a `nav-url`.
 pub fn load(chrome: &Rc<Chrome>) {
     let host = &chrome.host;
-    let Some(nav_url) = host.get_attribute("nav-url").filter(|u| !u.trim().is_empty()) else {
+    let Some(nav_url) = host
+        .get_attribute("nav-url")
+        .filter(|u| !u.trim().is_empty())
+    else {
         return;
     };
     let lang = chrome.lang();

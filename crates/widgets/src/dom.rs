@@ -136,12 +136,7 @@ fn css_escape(value: &str) -> String {
 /// An image that shows `fallback` (a monogram or initials) in an element
 /// with `fallback_class` instead when it has no URL or fails to load (see
 /// [`image_failed`]). Decorative: the name is in the text next to it.
-pub fn image_or_letters(
-    parent: &Element,
-    url: Option<&str>,
-    fallback: &str,
-    fallback_class: &str,
-) {
+pub fn image_or_letters(parent: &Element, url: Option<&str>, fallback: &str, fallback_class: &str) {
     match url {
         Some(url) => {
             add(

@@ -48,9 +48,12 @@ pub fn mount(view: Rc<RefCell<dyn View>>, on_action: Rc<dyn Fn(Action) -> bool>)
         // gloo's listeners are passive unless told otherwise; the views
         // cancel clicks and keys.
         let options = EventListenerOptions::enable_prevent_default();
-        listeners.push(EventListener::new_with_options(&root, name, options, move |event| {
-            deliver(&view, &*on_action, event)
-        }));
+        listeners.push(EventListener::new_with_options(
+            &root,
+            name,
+            options,
+            move |event| deliver(&view, &*on_action, event),
+        ));
     }
     listeners.push(EventListener::new_with_options(
         &root,

@@ -44,13 +44,13 @@ pub fn find(labels: &[&str], current: Option<usize>, prefix: &str) -> Option<usi
         prefix
     };
     let start = match current {
-        Some(i) if !repeated && fold(&labels[i]).starts_with(needle) => return Some(i),
+        Some(i) if !repeated && fold(labels[i]).starts_with(needle) => return Some(i),
         Some(i) => i + 1,
         None => 0,
     };
     (0..n)
         .map(|k| (start + k) % n)
-        .find(|&i| fold(&labels[i]).starts_with(needle))
+        .find(|&i| fold(labels[i]).starts_with(needle))
 }
 
 #[cfg(test)]

@@ -38,15 +38,49 @@ impl Bar {
         let header = add(&root, "header", &[("class", "bar"), ("part", "bar")], "");
         let launcher = Launcher::new();
         dom::append(&header, launcher.root());
-        let logo = add(&header, "a", &[("class", "logo"), ("part", "logo"), (KEY, "logo")], "");
-        let product = add(&logo, "span", &[("class", "product"), ("part", "product-name")], "");
+        let logo = add(
+            &header,
+            "a",
+            &[("class", "logo"), ("part", "logo"), (KEY, "logo")],
+            "",
+        );
+        let product = add(
+            &logo,
+            "span",
+            &[("class", "product"), ("part", "product-name")],
+            "",
+        );
         let portal_label = add(&logo, "span", &[("class", "vh")], "");
-        let current = add(&header, "span", &[("class", "app-name"), ("part", "current-app"), ("hidden", "")], "");
-        let pinned_nav = add(&header, "nav", &[("class", "pinned"), ("part", "pinned")], "");
+        let current = add(
+            &header,
+            "span",
+            &[
+                ("class", "app-name"),
+                ("part", "current-app"),
+                ("hidden", ""),
+            ],
+            "",
+        );
+        let pinned_nav = add(
+            &header,
+            "nav",
+            &[("class", "pinned"), ("part", "pinned")],
+            "",
+        );
         let pinned = add(&pinned_nav, "ul", &[("role", "list")], "");
-        let search = add(&header, "div", &[("class", "search-slot"), ("part", "search-slot")], "");
+        let search = add(
+            &header,
+            "div",
+            &[("class", "search-slot"), ("part", "search-slot")],
+            "",
+        );
         add(&search, "slot", &[("name", "search")], "");
-        let actions = add(&header, "div", &[("class", "actions"), ("part", "actions")], "");
+        let actions = add(
+            &header,
+            "div",
+            &[("class", "actions"), ("part", "actions")],
+            "",
+        );
         add(&actions, "slot", &[("name", "actions")], "");
         let user_menu = UserMenu::new();
         dom::append(&actions, user_menu.root());
@@ -69,12 +103,18 @@ impl Bar {
         let t = m.lang.strings();
         dom::set(&self.logo, "href", m.portal_url.as_deref());
         self.product.set_text_content(Some(&m.product_name));
-        self.portal_label.set_text_content(Some(&format!(" ({})", t.portal)));
+        self.portal_label
+            .set_text_content(Some(&format!(" ({})", t.portal)));
 
         let current = m.current.as_deref().and_then(|id| m.entry(id));
         dom::clear(&self.current);
         if let Some(entry) = current {
-            add(&self.current, "span", &[("class", "vh")], &format!("{}: ", t.current_app));
+            add(
+                &self.current,
+                "span",
+                &[("class", "vh")],
+                &format!("{}: ", t.current_app),
+            );
             dom::text(&self.current, &entry.display_name);
         }
         set_hidden(&self.current, current.is_none());
@@ -83,7 +123,11 @@ impl Bar {
         let pinned = self.pinned.clone();
         dom::keeping_focus(&pinned, || {
             dom::clear(&pinned);
-            let entries = m.pinned.iter().filter_map(|id| m.entry(id)).filter(|e| e.link.is_some());
+            let entries = m
+                .pinned
+                .iter()
+                .filter_map(|id| m.entry(id))
+                .filter(|e| e.link.is_some());
             for (index, entry) in entries.enumerate() {
                 let item = add(&pinned, "li", &[], "");
                 let link = el(

@@ -1,9 +1,9 @@
 //! Named states of the bar.
 
 use crate::i18n::Lang;
-use crate::Model;
 use crate::launcher::stories::sample_document;
 use crate::user_menu::stories::sample_user;
+use crate::Model;
 use crate::{NavigationState, User};
 use std::sync::Arc;
 

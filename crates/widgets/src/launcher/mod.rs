@@ -58,7 +58,12 @@ impl Default for Launcher {
 impl Launcher {
     pub fn new() -> Launcher {
         let disclosure = Disclosure::new("launcher", "launcher-button", "panel");
-        add(&disclosure.button, "span", &[("class", "waffle"), ("aria-hidden", "true")], "");
+        add(
+            &disclosure.button,
+            "span",
+            &[("class", "waffle"), ("aria-hidden", "true")],
+            "",
+        );
         let label = add(&disclosure.button, "span", &[("class", "vh")], "");
         let search: HtmlInputElement = add(
             &disclosure.panel,
@@ -73,7 +78,12 @@ impl Launcher {
             "",
         )
         .unchecked_into();
-        let results = add(&disclosure.panel, "div", &[("class", "results"), ("part", "results")], "");
+        let results = add(
+            &disclosure.panel,
+            "div",
+            &[("class", "results"), ("part", "results")],
+            "",
+        );
         Launcher {
             disclosure,
             label,
@@ -101,7 +111,12 @@ impl Launcher {
         self.tiles.clear();
         self.no_results = None;
         let state = |role: &str, text: &str| {
-            add(&results, "p", &[("class", "state"), ("part", "state"), ("role", role)], text)
+            add(
+                &results,
+                "p",
+                &[("class", "state"), ("part", "state"), ("role", role)],
+                text,
+            )
         };
         let doc = match &self.model.nav {
             NavigationState::Loading => {
@@ -109,13 +124,23 @@ impl Launcher {
                 return;
             }
             NavigationState::Failed => {
-                let alert = add(&results, "div", &[("class", "state"), ("part", "state"), ("role", "alert")], "");
+                let alert = add(
+                    &results,
+                    "div",
+                    &[("class", "state"), ("part", "state"), ("role", "alert")],
+                    "",
+                );
                 add(&alert, "p", &[], t.load_failed);
                 if self.model.can_retry {
                     add(
                         &alert,
                         "button",
-                        &[("type", "button"), ("class", "retry"), ("part", "retry-button"), (KEY, "retry")],
+                        &[
+                            ("type", "button"),
+                            ("class", "retry"),
+                            ("part", "retry-button"),
+                            (KEY, "retry"),
+                        ],
                         t.retry,
                     );
                 }
@@ -132,13 +157,21 @@ impl Launcher {
             let section = add(
                 &results,
                 "section",
-                &[("class", "category"), ("part", "category"), ("aria-labelledby", &heading)],
+                &[
+                    ("class", "category"),
+                    ("part", "category"),
+                    ("aria-labelledby", &heading),
+                ],
                 "",
             );
             add(
                 &section,
                 "h3",
-                &[("class", "category-name"), ("part", "category-name"), ("id", &heading)],
+                &[
+                    ("class", "category-name"),
+                    ("part", "category-name"),
+                    ("id", &heading),
+                ],
                 &category.display_name,
             );
             let list = add(&section, "ul", &[("class", "tiles"), ("role", "list")], "");
@@ -182,7 +215,11 @@ impl Launcher {
         let current = self.model.current.as_deref().unwrap_or("");
         for tile in &self.tiles {
             let id = tile.entry.identifier.as_str();
-            set(&tile.app, "aria-current", (!id.is_empty() && id == current).then_some("page"));
+            set(
+                &tile.app,
+                "aria-current",
+                (!id.is_empty() && id == current).then_some("page"),
+            );
             if let Some(pin) = &tile.pin {
                 let pinned = self.model.pinned.iter().any(|p| p == id);
                 set_flag(pin, "aria-pressed", pinned);
@@ -194,7 +231,11 @@ impl Launcher {
     }
 
     fn shown_apps(&self) -> Vec<HtmlElement> {
-        self.tiles.iter().filter(|t| t.shown).map(|t| t.app.clone()).collect()
+        self.tiles
+            .iter()
+            .filter(|t| t.shown)
+            .map(|t| t.app.clone())
+            .collect()
     }
 
     /// Makes the `index`-th shown app the grid's one Tab stop (with its
@@ -206,6 +247,17 @@ impl Launcher {
             if let Some(pin) = tile.pin.as_ref().and_then(|p| p.dyn_ref::<HtmlElement>()) {
                 pin.set_tab_index(stop);
             }
+        }
+    }
+
+    /// Makes `element`, if it is a shown app, the grid's Tab stop.
+    fn activate(&self, element: &Element) {
+        if let Some(index) = self
+            .shown_apps()
+            .iter()
+            .position(|a| a.is_same_node(Some(element)))
+        {
+            self.set_active(index);
         }
     }
 
@@ -231,7 +283,9 @@ impl Launcher {
                 self.disclosure.set_open(false);
             } else {
                 // `detail` counts pointer clicks; 0 means Enter or Space.
-                let keyboard = event.dyn_ref::<MouseEvent>().is_some_and(|m| m.detail() == 0);
+                let keyboard = event
+                    .dyn_ref::<MouseEvent>()
+                    .is_some_and(|m| m.detail() == 0);
                 self.open_to(keyboard);
             }
             return None;
@@ -308,13 +362,20 @@ impl View for Launcher {
         let t = self.strings();
         if relabel {
             self.label.set_text_content(Some(t.launcher_button));
-            let _ = self.disclosure.panel.set_attribute("aria-label", t.launcher_panel);
+            let _ = self
+                .disclosure
+                .panel
+                .set_attribute("aria-label", t.launcher_panel);
             let _ = self.search.set_attribute("aria-label", t.search_label);
-            let _ = self.search.set_attribute("placeholder", t.search_placeholder);
+            let _ = self
+                .search
+                .set_attribute("placeholder", t.search_placeholder);
         }
         let wanted = (model.nav.clone(), model.lang, model.can_retry);
         let stale = match &self.rendered {
-            Some((nav, lang, retry)) => !same_nav(nav, &wanted.0) || *lang != wanted.1 || *retry != wanted.2,
+            Some((nav, lang, retry)) => {
+                !same_nav(nav, &wanted.0) || *lang != wanted.1 || *retry != wanted.2
+            }
             None => true,
         };
         if stale {
@@ -323,6 +384,11 @@ impl View for Launcher {
                 self.render_results();
                 self.apply_filter();
             });
+            // The view hears no `focusin` while it is being updated: the
+            // app focus came back to stays the grid's Tab stop.
+            if let Some(focused) = dom::focused_within(&results) {
+                self.activate(&focused);
+            }
             self.rendered = Some(wanted);
         }
         self.mark();
@@ -345,10 +411,7 @@ impl View for Launcher {
             }
             "focusin" => {
                 // A click or Tab onto an app makes it the grid's stop.
-                let apps = self.shown_apps();
-                let target = dom::target(event)?;
-                let index = apps.iter().position(|a| a.is_same_node(Some(&target)))?;
-                self.set_active(index);
+                self.activate(&dom::target(event)?);
                 None
             }
             _ => None,
@@ -373,7 +436,8 @@ impl View for Launcher {
 fn same_nav(a: &NavigationState, b: &NavigationState) -> bool {
     match (a, b) {
         (NavigationState::Ready(a), NavigationState::Ready(b)) => Arc::ptr_eq(a, b),
-        (NavigationState::Loading, NavigationState::Loading) | (NavigationState::Failed, NavigationState::Failed) => true,
+        (NavigationState::Loading, NavigationState::Loading)
+        | (NavigationState::Failed, NavigationState::Failed) => true,
         _ => false,
     }
 }
@@ -423,7 +487,12 @@ fn tile(list: &Element, entry: &Entry, index: usize, category: usize, t: &String
     }
     app_content(&app, entry, t);
     if entry.link.is_none() {
-        add(&app, "span", &[("class", "vh")], &format!(" ({})", t.unavailable));
+        add(
+            &app,
+            "span",
+            &[("class", "vh")],
+            &format!(" ({})", t.unavailable),
+        );
     }
     dom::append(&tile, &app);
     let pin = (!entry.identifier.is_empty()).then(|| {
@@ -442,7 +511,12 @@ fn tile(list: &Element, entry: &Entry, index: usize, category: usize, t: &String
             "",
         );
         add(&pin, "span", &[("aria-hidden", "true")], "☆");
-        add(&pin, "span", &[("class", "vh")], &format!("{}: {}", t.pin, entry.display_name));
+        add(
+            &pin,
+            "span",
+            &[("class", "vh")],
+            &format!("{}: {}", t.pin, entry.display_name),
+        );
         pin
     });
     Tile {
@@ -458,12 +532,40 @@ fn tile(list: &Element, entry: &Entry, index: usize, category: usize, t: &String
 /// An app link's content: icon (or monogram), name, and the new-tab
 /// notice for screen readers. Shared with the bar's pinned apps.
 pub(crate) fn app_content(link: &Element, entry: &Entry, t: &Strings) {
-    let icon = add(link, "span", &[("class", "icon"), ("part", "app-icon"), ("aria-hidden", "true")], "");
-    dom::image_or_letters(&icon, entry.icon_url.as_deref(), &monogram(&entry.display_name), "monogram");
-    let name_class = if link.class_name() == "app" { "name" } else { "pinned-name" };
-    add(link, "span", &[("class", name_class), ("part", "app-name")], &entry.display_name);
+    let icon = add(
+        link,
+        "span",
+        &[
+            ("class", "icon"),
+            ("part", "app-icon"),
+            ("aria-hidden", "true"),
+        ],
+        "",
+    );
+    dom::image_or_letters(
+        &icon,
+        entry.icon_url.as_deref(),
+        &monogram(&entry.display_name),
+        "monogram",
+    );
+    let name_class = if link.class_name() == "app" {
+        "name"
+    } else {
+        "pinned-name"
+    };
+    add(
+        link,
+        "span",
+        &[("class", name_class), ("part", "app-name")],
+        &entry.display_name,
+    );
     if entry.link.is_some() && !matches!(entry.target, Target::SameWindow) {
-        add(link, "span", &[("class", "vh")], &format!(" ({})", t.opens_new_tab));
+        add(
+            link,
+            "span",
+            &[("class", "vh")],
+            &format!(" ({})", t.opens_new_tab),
+        );
     }
 }
 

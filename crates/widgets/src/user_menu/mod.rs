@@ -43,17 +43,51 @@ impl UserMenu {
         let t = lang.strings();
         let button = &self.disclosure.button;
         dom::clear(button);
-        let avatar = add(button, "span", &[("class", "avatar"), ("part", "avatar"), ("aria-hidden", "true")], "");
-        dom::image_or_letters(&avatar, user.avatar_url.as_deref(), &monogram(&user.name), "initials");
-        add(button, "span", &[("class", "vh")], &format!("{}: {}", t.user_menu, user.name));
+        let avatar = add(
+            button,
+            "span",
+            &[
+                ("class", "avatar"),
+                ("part", "avatar"),
+                ("aria-hidden", "true"),
+            ],
+            "",
+        );
+        dom::image_or_letters(
+            &avatar,
+            user.avatar_url.as_deref(),
+            &monogram(&user.name),
+            "initials",
+        );
+        add(
+            button,
+            "span",
+            &[("class", "vh")],
+            &format!("{}: {}", t.user_menu, user.name),
+        );
 
         let panel = &self.disclosure.panel;
         let _ = panel.set_attribute("aria-label", t.user_menu);
         dom::keeping_focus(panel, || {
             dom::clear(panel);
-            let identity = add(panel, "div", &[("class", "identity"), ("part", "identity")], "");
-            add(&identity, "p", &[("class", "name"), ("part", "user-name")], &user.name);
-            add(&identity, "p", &[("class", "email"), ("part", "user-email")], &user.email);
+            let identity = add(
+                panel,
+                "div",
+                &[("class", "identity"), ("part", "identity")],
+                "",
+            );
+            add(
+                &identity,
+                "p",
+                &[("class", "name"), ("part", "user-name")],
+                &user.name,
+            );
+            add(
+                &identity,
+                "p",
+                &[("class", "email"), ("part", "user-email")],
+                &user.email,
+            );
             let links = add(panel, "ul", &[("class", "links"), ("role", "list")], "");
             for (url, label, key) in [
                 (&user.profile_url, t.profile, "profile"),
@@ -64,14 +98,30 @@ impl UserMenu {
                     add(
                         &item,
                         "a",
-                        &[("class", "item"), ("part", "menu-item"), ("href", url), ("data-roving", ""), (KEY, key)],
+                        &[
+                            ("class", "item"),
+                            ("part", "menu-item"),
+                            ("href", url),
+                            ("data-roving", ""),
+                            (KEY, key),
+                        ],
                         label,
                     );
                 }
             }
             let group = |label: &str| {
-                let group = add(panel, "div", &[("class", "group"), ("role", "group"), ("aria-label", label)], "");
-                add(&group, "p", &[("class", "group-label"), ("aria-hidden", "true")], label);
+                let group = add(
+                    panel,
+                    "div",
+                    &[("class", "group"), ("role", "group"), ("aria-label", label)],
+                    "",
+                );
+                add(
+                    &group,
+                    "p",
+                    &[("class", "group-label"), ("aria-hidden", "true")],
+                    label,
+                );
                 group
             };
             let languages = group(t.language);
@@ -164,7 +214,9 @@ impl View for UserMenu {
                     return Some(Action::Language(Lang::from_tag(&tag)));
                 }
                 if let Some(choice) = dom::closest(event, "[data-theme-choice]") {
-                    let value = choice.get_attribute("data-theme-choice").unwrap_or_default();
+                    let value = choice
+                        .get_attribute("data-theme-choice")
+                        .unwrap_or_default();
                     return Theme::parse(&value).map(Action::Theme);
                 }
                 dom::closest(event, ".logout").map(|_| Action::Logout)
@@ -177,8 +229,12 @@ impl View for UserMenu {
                         self.disclosure.set_open(true);
                         self.focus_first();
                     }
-                } else if roving_focus::handle_key(&roving_focus::items(&self.disclosure.panel), key, false)
-                    .is_some()
+                } else if roving_focus::handle_key(
+                    &roving_focus::items(&self.disclosure.panel),
+                    key,
+                    false,
+                )
+                .is_some()
                 {
                     event.prevent_default();
                 }
