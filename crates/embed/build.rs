@@ -34,6 +34,34 @@ fn minified(css: &str) -> String {
         .code
 }
 
+/// `rem` is relative to the vendor page's `<html>` font size, which pages
+/// change (`html { font-size: 62.5% }`, or a hostile `* { font: … }`); the
+/// chrome must look the same on every page, so its copy of the tokens says
+/// px at the browser default of 16 px. Zoom still scales it (WCAG 1.4.4).
+fn rem_to_px(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(at) = rest.find("rem") {
+        let before = &rest[..at];
+        let number_start = before
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or(0, |i| i + 1);
+        let number = &before[number_start..];
+        let next = rest[at + 3..].chars().next();
+        let is_unit = !number.is_empty() && !next.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        match number.parse::<f64>() {
+            Ok(value) if is_unit => {
+                out.push_str(&before[..number_start]);
+                out.push_str(&format!("{}px", value * 16.0));
+            }
+            _ => out.push_str(&rest[..at + 3]),
+        }
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let tokens = manifest.join("../../tokens");
@@ -59,7 +87,7 @@ fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it"));
     fs::write(
         out.join("tokens.css"),
-        minified(&css::stylesheet(&compiled, &options)),
+        minified(&rem_to_px(&css::stylesheet(&compiled, &options))),
     )
     .expect("OUT_DIR is writable");
 }
