@@ -41,26 +41,39 @@ pub fn items(container: &Element) -> Vec<HtmlElement> {
         .collect()
 }
 
-/// How many items share the first row: the grid reflows with the panel's
-/// width, so the column count is read from the layout, not configured.
-pub fn columns(items: &[HtmlElement]) -> usize {
-    let Some(first) = items.first() else {
-        return 1;
-    };
-    let top = first.offset_top();
-    items
-        .iter()
-        .take_while(|item| item.offset_top() == top)
-        .count()
-        .max(1)
-}
-
 /// The position of the event's target among `items`.
 pub fn position(items: &[HtmlElement], event: &KeyboardEvent) -> Option<usize> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     items
         .iter()
         .position(|item| item.is_same_node(Some(&target)))
+}
+
+/// The item in the next row below (or above) item `current`, nearest in
+/// its column, read from the layout: a launcher's categories each start a
+/// new row, so rows are not a fixed number of items. `None` at the edge.
+pub fn vertical(items: &[HtmlElement], current: usize, down: bool) -> Option<usize> {
+    let rects: Vec<(f64, f64)> = items
+        .iter()
+        .map(|item| {
+            let rect = item.get_bounding_client_rect();
+            (rect.top(), rect.left())
+        })
+        .collect();
+    let (top, left) = *rects.get(current)?;
+    let beyond = |t: f64| if down { t > top + 1.0 } else { t < top - 1.0 };
+    let row = rects
+        .iter()
+        .map(|(t, _)| *t)
+        .filter(|t| beyond(*t))
+        .reduce(|a, b| if down { a.min(b) } else { a.max(b) })?;
+    (0..rects.len())
+        .filter(|&i| (rects[i].0 - row).abs() <= 1.0)
+        .min_by(|&a, &b| {
+            let da = (rects[a].1 - left).abs();
+            let db = (rects[b].1 - left).abs();
+            da.total_cmp(&db)
+        })
 }
 
 /// Moves focus among `items` for a keydown on one of them. Returns the
@@ -75,8 +88,15 @@ pub fn handle_key(items: &[HtmlElement], event: &KeyboardEvent, grid: bool) -> O
         "ArrowLeft" if !grid => "ArrowUp",
         other => other,
     };
-    let columns = if grid { columns(items) } else { 1 };
-    let next = next_index(key, current, items.len(), columns)?;
+    let last = items.len() - 1;
+    let next = match key {
+        "ArrowDown" | "ArrowUp" if grid => {
+            vertical(items, current, key == "ArrowDown").unwrap_or(current)
+        }
+        "ArrowRight" if grid => (current + 1).min(last),
+        "ArrowLeft" if grid => current.saturating_sub(1),
+        _ => next_index(key, current, items.len(), 1)?,
+    };
     let _ = items[next].focus();
     Some(next)
 }

@@ -44,7 +44,13 @@ pub fn find(labels: &[&str], current: Option<usize>, prefix: &str) -> Option<usi
         prefix
     };
     let start = match current {
-        Some(i) if !repeated && fold(labels[i]).starts_with(needle) => return Some(i),
+        // A fresh single letter moves on (APG); a longer prefix that still
+        // fits the current item keeps it ("ma" after "m" stays on Mail).
+        Some(i)
+            if !repeated && needle.chars().count() > 1 && fold(labels[i]).starts_with(needle) =>
+        {
+            return Some(i)
+        }
         Some(i) => i + 1,
         None => 0,
     };
@@ -56,6 +62,14 @@ pub fn find(labels: &[&str], current: Option<usize>, prefix: &str) -> Option<usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_same_letter_after_a_pause_moves_to_the_next_item() {
+        let apps = ["Kalender", "Kontakte", "Mail"];
+        assert_eq!(find(&apps, Some(0), "k"), Some(1));
+        assert_eq!(find(&apps, Some(1), "k"), Some(0));
+        assert_eq!(find(&apps, Some(0), "ka"), Some(0));
+    }
 
     fn labels<'a>(names: &[&'a str]) -> Vec<&'a str> {
         names.to_vec()
@@ -72,7 +86,11 @@ mod tests {
     #[test]
     fn finds_the_next_match_after_the_current_item() {
         let apps = labels(&["Mail", "Dateien", "Matrix", "Büro"]);
-        assert_eq!(find(&apps, Some(0), "m"), Some(0));
+        assert_eq!(
+            find(&apps, Some(0), "m"),
+            Some(2),
+            "a fresh letter moves on"
+        );
         assert_eq!(find(&apps, Some(1), "m"), Some(2));
         assert_eq!(find(&apps, None, "bu"), Some(3), "diacritics are folded");
         assert_eq!(find(&apps, Some(0), "z"), None);
