@@ -14,11 +14,34 @@ pub fn run(host: &str, port: u16) -> Result<(), String> {
     let site = util::target_dir().join("preview");
     assemble(&site, &tokens)?;
     let listener = serve::bind(host, port)?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| format!("reading the bound address: {e}"))?;
+    let address = bound_address(&listener)?;
     println!("Bandeau preview: http://{address}/");
     serve::serve(listener, &site, Endpoints::for_repo(&util::repo_root()))
+}
+
+/// The same site and routes as [`run`], assembled into `site` from the
+/// compiled `tokens` and served on a free loopback port by a background
+/// thread that lives as long as the process. Returns the base URL (no
+/// trailing slash). For the browser tests of `cargo xtask test`; it leaves
+/// `target/preview` alone, so a preview someone is running keeps working.
+pub fn spawn(site: &Path, tokens: &Path) -> Result<String, String> {
+    assemble(site, tokens)?;
+    // Port 0: the system picks one that is free.
+    let listener = serve::bind("127.0.0.1", 0)?;
+    let address = bound_address(&listener)?;
+    let site = site.to_path_buf();
+    std::thread::spawn(move || {
+        if let Err(e) = serve::serve(listener, &site, Endpoints::for_repo(&util::repo_root())) {
+            eprintln!("preview server: {e}");
+        }
+    });
+    Ok(format!("http://{address}"))
+}
+
+fn bound_address(listener: &std::net::TcpListener) -> Result<std::net::SocketAddr, String> {
+    listener
+        .local_addr()
+        .map_err(|e| format!("reading the bound address: {e}"))
 }
 
 /// Rebuilt from scratch each time so nothing from an older build lingers.
@@ -103,6 +126,38 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Write};
+
+    fn get(base: &str, path: &str) -> String {
+        let address = base.strip_prefix("http://").expect("an http URL");
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    }
+
+    #[test]
+    fn spawn_serves_the_site_and_the_routes_on_a_free_loopback_port() {
+        let scratch = std::env::temp_dir().join(format!("xtask-spawn-{}", std::process::id()));
+        let tokens = scratch.join("tokens");
+        std::fs::create_dir_all(&tokens).unwrap();
+        std::fs::write(tokens.join("tokens.css"), ":root{}").unwrap();
+        let base = spawn(&scratch.join("site"), &tokens).unwrap();
+        assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+        assert!(!base.ends_with('/'));
+
+        assert!(get(&base, "/").contains("<h1>Bandeau preview</h1>"));
+        assert!(get(&base, "/tokens/tokens.css").ends_with("\r\n\r\n:root{}"));
+        assert!(get(&base, "/examples/").starts_with("HTTP/1.1 200 OK\r\n"));
+        assert!(get(&base, "/nav/500").starts_with("HTTP/1.1 500 "));
+        let csp = get(&base, "/examples/strict-csp/");
+        assert!(csp.contains(&format!(
+            "Content-Security-Policy: {}\r\n",
+            crate::endpoints::STRICT_CSP
+        )));
+        std::fs::remove_dir_all(&scratch).unwrap();
+    }
 
     #[test]
     fn index_links_every_output_and_runs_no_script() {

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first
 //! failure. Cheap checks come first so a formatting slip fails in seconds.
 
-use crate::{build, setup, util};
+use crate::{build, bundle, preview, setup, util};
 
 struct Step {
     name: &'static str,
@@ -96,7 +96,32 @@ const STEPS: &[Step] = &[
             )
         },
     },
+    Step {
+        // The suite chrome as vendors get it: the script-tag bundle on the
+        // example pages, served by the preview server with its navigation
+        // endpoints, driven by real key presses and clicks (Playwright).
+        name: "chrome end to end in Chromium",
+        run: end_to_end,
+    },
 ];
+
+/// Builds `pkg/` as `cargo xtask build` does, serves it with the examples
+/// on a free loopback port, and runs `tests/browser/e2e/` against it.
+/// Needs the compiled tokens of the `project tokens` step.
+fn end_to_end() -> Result<(), String> {
+    let root = util::repo_root();
+    let tokens = util::target_dir().join("tokens");
+    bundle::run(&tokens)?;
+    let base = preview::spawn(&util::target_dir().join("e2e-site"), &tokens)?;
+    println!("end to end: serving the examples at {base}/");
+    util::run(
+        util::command("node")
+            .args(["--test", "--test-reporter=spec"])
+            .arg(root.join("tests/browser/e2e/"))
+            .env("BANDEAU_TOOLS", util::tools_dir())
+            .env("BANDEAU_URL", base),
+    )
+}
 
 /// `cargo test` of wasm32 test targets, run by wasm-bindgen-test in headless
 /// Chromium through Debian's chromedriver.
