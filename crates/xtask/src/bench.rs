@@ -4,7 +4,10 @@
 //! drift between machines.
 //!
 //! Timings are reported, never asserted: nothing here belongs in `xtask test`.
+//! `cargo xtask bench chrome` (in `chrome.rs`) does the same for the suite
+//! chrome's budgets, next to La Gaufre v2.
 
+pub mod chrome;
 mod measure;
 mod peers;
 mod report;

@@ -55,6 +55,19 @@ enum Task {
         /// up to 10000 groups
         #[arg(long, value_delimiter = ',', default_values_t = bench::DEFAULT_GROUPS)]
         groups: Vec<u32>,
+        /// chrome: page loads per product and navigation document
+        #[arg(long, default_value_t = bench::chrome::DEFAULT_RUNS)]
+        runs: usize,
+        /// chrome: characters typed into the launcher search
+        #[arg(long, default_value_t = bench::chrome::DEFAULT_KEYSTROKES)]
+        keystrokes: usize,
+        /// chrome: measure pkg/ as it is instead of building it first
+        #[arg(long)]
+        no_build: bool,
+        /// chrome: La Gaufre v2's widget file (`lagaufre.js`), which is not
+        /// on npm, to measure it next to Bandeau
+        #[arg(long, value_name = "FILE")]
+        lagaufre_js: Option<std::path::PathBuf>,
     },
 }
 
@@ -62,6 +75,8 @@ enum Task {
 enum Suite {
     /// The token compiler against Style Dictionary and Terrazzo
     Tokens,
+    /// The suite chrome's size and speed budgets, next to La Gaufre v2
+    Chrome,
 }
 
 fn main() -> ExitCode {
@@ -73,7 +88,21 @@ fn main() -> ExitCode {
         Task::Bench {
             suite: Suite::Tokens,
             groups,
+            ..
         } => bench::tokens(&groups),
+        Task::Bench {
+            suite: Suite::Chrome,
+            runs,
+            keystrokes,
+            no_build,
+            lagaufre_js,
+            ..
+        } => bench::chrome::run(&bench::chrome::Options {
+            runs,
+            keystrokes,
+            build: !no_build,
+            lagaufre_js,
+        }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

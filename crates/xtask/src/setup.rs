@@ -11,10 +11,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// 132 is the first release known to keep wasm-bindgen's output valid; the
 /// npm build runs on Node, so no native binary has to be downloaded.
 const BINARYEN: Package = Package::new("binaryen", 132);
-const BROWSER_TEST_LIBS: [Package; 2] = [
-    Package::new("playwright-core", 1),
-    Package::new("axe-core", 4),
-];
+const PLAYWRIGHT_CORE: Package = Package::new("playwright-core", 1);
+const BROWSER_TEST_LIBS: [Package; 2] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4)];
 
 pub fn run() -> Result<(), String> {
     wasm_target()?;
@@ -23,6 +21,15 @@ pub fn run() -> Result<(), String> {
     wasm_opt()?;
     chromium()?;
     for line in npm::ensure(&util::tools_dir(), &BROWSER_TEST_LIBS)? {
+        say(&line);
+    }
+    Ok(())
+}
+
+/// Only what the browser benches need: Chromium and playwright-core.
+pub fn browser() -> Result<(), String> {
+    chromium()?;
+    for line in npm::ensure(&util::tools_dir(), &[PLAYWRIGHT_CORE])? {
         say(&line);
     }
     Ok(())
