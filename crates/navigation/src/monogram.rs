@@ -10,7 +10,7 @@ pub fn monogram(display_name: &str) -> String {
     let mut out = String::new();
     let mut letters = 0;
     for word in display_name.split_whitespace() {
-        let Some((at, first)) = word.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+        let Some((at, first)) = word.char_indices().find(|(_, c)| is_letter(*c)) else {
             continue;
         };
         out.push(crate::case::upper(first));
@@ -28,6 +28,30 @@ pub fn monogram(display_name: &str) -> String {
         out.push('?');
     }
     out
+}
+
+/// A letter or digit of the scripts portal names are written in: Latin,
+/// Greek, Cyrillic, Armenian, Hebrew, Arabic, kana, CJK and Hangul. std's
+/// `is_alphanumeric` is exact for all of Unicode but brings its tables
+/// (1.7 KB of the wasm bundle, compressed); symbols, punctuation and emoji
+/// are not letters here either.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c as u32,
+            0xaa | 0xb5 | 0xba
+            | 0xc0..=0xd6 | 0xd8..=0xf6 | 0xf8..=0x2af
+            | 0x386 | 0x388..=0x3ff
+            | 0x400..=0x481 | 0x48a..=0x52f
+            | 0x531..=0x587
+            | 0x5d0..=0x5ea
+            | 0x620..=0x64a | 0x660..=0x669
+            | 0x3041..=0x30ff
+            | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+            | 0xac00..=0xd7a3)
+            && !matches!(
+                c,
+                '\u{3f6}' | '\u{482}' | '\u{55a}'..='\u{55f}' | '\u{30a0}' | '\u{30fb}'
+            )
 }
 
 #[cfg(test)]
@@ -53,6 +77,10 @@ mod tests {
             ("🚀", "?"),
             ("", "?"),
             ("  - & ", "?"),
+            ("Ωmega αλφα", "ΩΑ"),
+            ("Ⅻ ½ ©", "?"),
+            ("「引用」 テスト", "引テ"),
+            ("한국 앱", "한앱"),
         ] {
             assert_eq!(monogram(name), expected, "{name}");
         }

@@ -1180,6 +1180,97 @@ pub fn theme_surfaces(compiled: &crate::resolver::Compiled) -> Vec<ThemeSurfaces
     out
 }
 
+/// The surfaces as JSON, so a build can compute them once from the project's
+/// tokens and ship them to a browser that derives brands without the
+/// compiler (`bandeau-brand`).
+pub fn surfaces_to_json(themes: &[ThemeSurfaces]) -> Value {
+    let colors = |list: &[(String, Color)]| -> Value {
+        list.iter()
+            .map(|(path, c)| serde_json::json!([path, c.to_dtcg_json()]))
+            .collect()
+    };
+    themes
+        .iter()
+        .map(|t| {
+            serde_json::json!({
+                "theme": t.theme,
+                "surface": t.surface.to_dtcg_json(),
+                "raised": t.raised.to_dtcg_json(),
+                "sunken": t.sunken.to_dtcg_json(),
+                "text": t.text.to_dtcg_json(),
+                "onAccent": t.on_accent.to_dtcg_json(),
+                "dark": t.dark,
+                "attribute": t.attribute,
+                "auto": t.auto,
+                "brandBlind": t.brand_blind,
+                "colors": colors(&t.colors),
+            })
+        })
+        .collect()
+}
+
+/// Reads what [`surfaces_to_json`] wrote.
+pub fn surfaces_from_json(value: &Value) -> Result<Vec<ThemeSurfaces>, String> {
+    let list = value.as_array().ok_or("theme surfaces: expected a list")?;
+    list.iter()
+        .map(|t| {
+            let field = |key: &str| {
+                t.get(key)
+                    .ok_or(format!("theme surfaces: `{key}` is missing"))
+            };
+            let color = |key: &str| field(key).and_then(Color::from_dtcg_json);
+            let text = |key: &str| {
+                field(key)?
+                    .as_str()
+                    .map(str::to_owned)
+                    .ok_or(format!("theme surfaces: `{key}` is not text"))
+            };
+            let auto = match field("auto")? {
+                Value::Null => None,
+                pair => {
+                    let part = |i: usize| pair.get(i).and_then(Value::as_str).map(str::to_owned);
+                    Some((part(0), part(1)))
+                        .and_then(|(a, b)| Some((a?, b?)))
+                        .map(Some)
+                        .ok_or("theme surfaces: `auto` is not [value, query]")?
+                }
+            };
+            let colors = field("colors")?
+                .as_array()
+                .ok_or("theme surfaces: `colors` is not a list")?
+                .iter()
+                .map(|pair| {
+                    let path = pair
+                        .get(0)
+                        .and_then(Value::as_str)
+                        .ok_or("theme surfaces: bad colour path")?;
+                    let c = Color::from_dtcg_json(
+                        pair.get(1).ok_or("theme surfaces: missing colour")?,
+                    )?;
+                    Ok((path.to_owned(), c))
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            Ok(ThemeSurfaces {
+                theme: text("theme")?,
+                surface: color("surface")?,
+                raised: color("raised")?,
+                sunken: color("sunken")?,
+                text: color("text")?,
+                on_accent: color("onAccent")?,
+                dark: field("dark")?
+                    .as_bool()
+                    .ok_or("theme surfaces: `dark` is not a boolean")?,
+                attribute: text("attribute")?,
+                auto,
+                brand_blind: field("brandBlind")?
+                    .as_bool()
+                    .ok_or("theme surfaces: `brandBlind` is not a boolean")?,
+                colors,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1832,5 +1923,15 @@ mod tests {
     fn ratio_is_floored() {
         assert_eq!(floor2(4.4999), "4.49");
         assert_eq!(floor2(21.0), "21.00");
+    }
+
+    #[test]
+    fn surfaces_survive_a_json_round_trip() {
+        let compiled = compiled_tokens();
+        let surfaces = theme_surfaces(&compiled);
+        assert!(surfaces.len() >= 3, "light, dark and high contrast");
+        let again = surfaces_from_json(&surfaces_to_json(&surfaces)).unwrap();
+        assert_eq!(again, surfaces);
+        assert!(surfaces_from_json(&serde_json::json!([{"theme": "x"}])).is_err());
     }
 }

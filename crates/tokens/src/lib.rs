@@ -13,6 +13,8 @@ pub mod brand;
 pub mod color;
 pub mod diagnostic;
 pub mod emit;
+#[cfg(feature = "fs")]
+pub mod files;
 pub mod json;
 pub mod lint;
 pub mod reference;

@@ -5,7 +5,7 @@
 
 use bandeau_tokens::brand;
 use bandeau_tokens::emit::{self, Format, Options, OutputFile};
-use bandeau_tokens::resolver::{self, Compiled, Loader};
+use bandeau_tokens::resolver::{self, Compiled};
 use bandeau_tokens::{lint, Diagnostic, Failure, Source};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -72,19 +72,6 @@ enum Command {
 
 struct Usage(String);
 
-struct FsLoader {
-    base: PathBuf,
-}
-
-impl Loader for FsLoader {
-    fn load(&mut self, reference: &str) -> Result<(String, String), String> {
-        let path = self.base.join(reference);
-        std::fs::read_to_string(&path)
-            .map(|t| (path.display().to_string(), t))
-            .map_err(|e| e.to_string())
-    }
-}
-
 fn main() -> ExitCode {
     // Page faults, not parsing, dominate large builds (the kernel zeroes
     // every fresh 4 KiB page); transparent huge pages cut them 512-fold.
@@ -138,9 +125,9 @@ fn load(inputs: &[PathBuf]) -> Result<Result<Compiled, Failure>, Outcome> {
         let path = &inputs[0];
         let text = std::fs::read_to_string(path)
             .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
-        let mut loader = FsLoader {
-            base: path.parent().map(Path::to_path_buf).unwrap_or_default(),
-        };
+        let mut loader = bandeau_tokens::files::Files::new(
+            path.parent().map(Path::to_path_buf).unwrap_or_default(),
+        );
         return Ok(resolver::compile_resolver(
             &path.display().to_string(),
             &text,
