@@ -78,6 +78,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     .collect::<Result<_, String>>()?;
 
     let mut files = bandeau_files(&root.join("pkg"))?;
+    files.extend(brand_files(&root.join("pkg")));
     if let Some(js) = &options.lagaufre_js {
         if !js.is_file() {
             return Err(format!("--lagaufre-js {}: no such file", js.display()));
@@ -191,6 +192,21 @@ fn bandeau_files(pkg: &Path) -> Result<Vec<Shipped>, String> {
                     "pkg/{name} is missing: build the bundle (`cargo xtask build`, or drop --no-build)"
                 ))
             }
+        })
+        .collect()
+}
+
+/// The brand module in `pkg/brand/`, which elements load only for a
+/// `brand` attribute: reported beside the script tag, not in its total.
+fn brand_files(pkg: &Path) -> Vec<Shipped> {
+    ["bandeau_brand.js", "bandeau_brand_bg.wasm"]
+        .into_iter()
+        .map(|name| (name, pkg.join("brand").join(name)))
+        .filter(|(_, path)| path.is_file())
+        .map(|(name, path)| Shipped {
+            product: report::BRAND_MODULE,
+            name: format!("brand/{name}"),
+            path,
         })
         .collect()
 }

@@ -15,6 +15,8 @@ pub const KEY_BUDGET_MS: f64 = 4.0;
 
 pub const BANDEAU: &str = "bandeau";
 pub const LAGAUFRE: &str = "lagaufre";
+/// Bandeau's brand module, loaded on demand by a `brand` attribute.
+pub const BRAND_MODULE: &str = "bandeau-brand";
 
 /// The navigation documents the paint runs use, with how the table names them.
 pub const NAVS: [(&str, &str); 2] = [
@@ -279,6 +281,14 @@ pub fn render(results: &Results, context: &Context) -> String {
         lagaufre_cell(total(LAGAUFRE, |s| s.gzip).map(kb)),
     );
 
+    if let Some(brand) = total(BRAND_MODULE, |s| s.brotli) {
+        let _ = writeln!(
+            out,
+            "| + the brand module, only on pages with a `brand` attribute, brotli 11 | | {} | n/a |",
+            kb(brand)
+        );
+    }
+
     // 2. Script start to painted, cached navigation.
     for (nav, label) in NAVS {
         let mut cell = |product: &str| -> Option<String> {
@@ -426,7 +436,11 @@ pub fn render(results: &Results, context: &Context) -> String {
 
     // Bytes per file.
     out.push_str("\n| file | raw | gzip 9 | brotli 11 |\n|---|--:|--:|--:|\n");
-    for (product, name) in [(BANDEAU, "Bandeau"), (LAGAUFRE, "La Gaufre v2")] {
+    for (product, name) in [
+        (BANDEAU, "Bandeau"),
+        (BRAND_MODULE, "Bandeau brand module (on demand)"),
+        (LAGAUFRE, "La Gaufre v2"),
+    ] {
         let files = files(product);
         if files.is_empty() {
             continue;
