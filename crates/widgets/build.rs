@@ -20,6 +20,7 @@ const SHEETS: &[(&str, &str)] = &[
     ("launcher.css", "src/launcher/style.css"),
     ("bar.css", "src/bar/style.css"),
     ("user_menu.css", "src/user_menu/style.css"),
+    ("login.css", "src/login/style.css"),
 ];
 
 fn main() {

@@ -1,6 +1,7 @@
 //! One Rust `Handle` per connected element: its model, its view in the
 //! shadow root, and the bridge from the view's actions to DOM events.
 
+use crate::brand;
 use crate::events::{detail, dispatch, report, report_problems};
 use crate::loader;
 use crate::sheets::{self, Component};
@@ -8,6 +9,7 @@ use crate::storage;
 use bandeau_navigation::{parse, safe_link};
 use bandeau_widgets::bar::Bar;
 use bandeau_widgets::launcher::Launcher;
+use bandeau_widgets::login::{Login, LINKS};
 use bandeau_widgets::user_menu::UserMenu;
 use bandeau_widgets::{mount, Action, Lang, Model, Mounted, NavigationState, Theme, View};
 use js_sys::{Array, Reflect, JSON};
@@ -36,15 +38,33 @@ const ATTRIBUTES: &[&str] = &[
     "base",
     "portal-url",
     "product-name",
+    "slogan",
+    "logo-url",
+    "background-url",
+    "languages",
+    "locale-url",
+    "imprint-url",
+    "privacy-url",
+    "docs-url",
+    "support-url",
+    "feedback-url",
     "user-name",
     "user-email",
     "avatar-url",
     "profile-url",
     "settings-url",
     "logout-url",
+    "brand",
 ];
 
 const URL_ATTRIBUTES: &[&str] = &[
+    "logo-url",
+    "background-url",
+    "imprint-url",
+    "privacy-url",
+    "docs-url",
+    "support-url",
+    "feedback-url",
     "portal-url",
     "avatar-url",
     "profile-url",
@@ -52,10 +72,11 @@ const URL_ATTRIBUTES: &[&str] = &[
     "logout-url",
 ];
 
-const ELEMENTS: [(&str, Component); 3] = [
+const ELEMENTS: [(&str, Component); 4] = [
     ("bandeau-bar", Component::Bar),
     ("bandeau-launcher", Component::Launcher),
     ("bandeau-user-menu", Component::UserMenu),
+    ("bandeau-login", Component::Login),
 ];
 
 pub fn define_all() {
@@ -81,6 +102,7 @@ pub fn define_all() {
 /// and requests under way.
 pub struct Chrome {
     pub host: HtmlElement,
+    pub component: Component,
     model: RefCell<Model>,
     view: Rc<RefCell<dyn View>>,
     /// The `navigation` property as JSON text, kept to read it again when
@@ -89,6 +111,8 @@ pub struct Chrome {
     /// Bumped by every load, so an answer that arrives after a newer
     /// request was made (the language changed meanwhile) is dropped.
     pub generation: Cell<u32>,
+    /// The same for the `brand` attribute's document.
+    pub brand_generation: Cell<u32>,
 }
 
 thread_local! {
@@ -108,12 +132,16 @@ fn live() -> Vec<Rc<Chrome>> {
 impl Chrome {
     /// Changes the model and shows the change.
     pub fn change(&self, f: impl FnOnce(&mut Model)) {
-        let model = {
-            let mut model = self.model.borrow_mut();
-            f(&mut model);
-            model.clone()
-        };
-        if let Ok(mut view) = self.view.try_borrow_mut() {
+        f(&mut self.model.borrow_mut());
+        self.show();
+    }
+
+    /// Kept out of line: `change` is instantiated once per caller, and
+    /// this part need not be (bytes in the bundle).
+    #[inline(never)]
+    fn show(&self) {
+        // The view never reaches back into the model while updating.
+        if let (Ok(mut view), Ok(model)) = (self.view.try_borrow_mut(), self.model.try_borrow()) {
             view.update(&model);
         }
     }
@@ -140,6 +168,13 @@ impl Chrome {
                 report(&self.host, source, &message);
                 None
             }
+        }
+    }
+
+    /// Goes to the URL from an attribute, if it is safe (see [`Self::url`]).
+    fn follow(&self, source: &str, raw: String) {
+        if let (Some(url), Some(window)) = (self.url(source, Some(raw)), web_sys::window()) {
+            let _ = window.location().assign(&url);
         }
     }
 
@@ -178,7 +213,23 @@ impl Chrome {
                 let url = self.url(name, value);
                 self.change(|m| m.user.settings_url = url);
             }
-            _ => {}
+            "slogan" => self.change(|m| m.login.slogan = value.unwrap_or_default()),
+            "languages" => {
+                self.change(|m| m.login.languages = Lang::list(&value.unwrap_or_default()))
+            }
+            "logo-url" | "background-url" => {
+                let url = self.url(name, value);
+                self.change(|m| match name {
+                    "logo-url" => m.login.logo_url = url,
+                    _ => m.login.background_url = url,
+                });
+            }
+            _ => {
+                if let Some(at) = LINKS.iter().position(|l| *l == name) {
+                    let url = self.url(name, value);
+                    self.change(|m| m.login.links[at] = url);
+                }
+            }
         }
     }
 
@@ -271,6 +322,10 @@ impl Chrome {
                     for chrome in live() {
                         let _ = chrome.host.set_attribute("lang", tag);
                     }
+                    // The login's identity provider owns the locale.
+                    if let Some(template) = host.get_attribute("locale-url") {
+                        self.follow("locale-url", loader::locale_url(&template, tag));
+                    }
                 }
                 true
             }
@@ -291,9 +346,8 @@ impl Chrome {
             }
             Action::Logout => {
                 if dispatch(host, "bandeau-logout", &detail(&[]), true) {
-                    let url = self.url("logout-url", host.get_attribute("logout-url"));
-                    if let (Some(url), Some(window)) = (url, web_sys::window()) {
-                        let _ = window.location().assign(&url);
+                    if let Some(raw) = host.get_attribute("logout-url") {
+                        self.follow("logout-url", raw);
                     }
                 }
                 true
@@ -331,6 +385,9 @@ impl Handle {
                     chrome.apply(url_attribute, Some(raw));
                 }
             }
+        }
+        if name == "brand" {
+            brand::apply(chrome, chrome.host.get_attribute("brand"));
         }
         if name == "lang" || name == "base" || name == "nav-url" {
             chrome.refresh();
@@ -410,6 +467,7 @@ impl Handle {
             Component::Bar => Rc::new(RefCell::new(Bar::new())),
             Component::Launcher => Rc::new(RefCell::new(Launcher::new())),
             Component::UserMenu => Rc::new(RefCell::new(UserMenu::new())),
+            Component::Login => Rc::new(RefCell::new(Login::new())),
         };
         let view_root: Element = view.borrow().root().clone();
         root.append_child(&view_root)
@@ -424,6 +482,8 @@ impl Handle {
             view: view.clone(),
             navigation: RefCell::new(None),
             generation: Cell::new(0),
+            brand_generation: Cell::new(0),
+            component,
         });
         LIVE.with(|live| live.borrow_mut().push(Rc::downgrade(&chrome)));
         // Attributes present before the element was connected were not
@@ -432,6 +492,7 @@ impl Handle {
             chrome.apply(name, host.get_attribute(name));
         }
         chrome.change(|_| {});
+        brand::apply(&chrome, host.get_attribute("brand"));
         let weak = Rc::downgrade(&chrome);
         let mounted = mount(
             view,

@@ -85,3 +85,18 @@ export function define(name, attributes, connect) {
   customElements.define(name, BandeauElement);
   return true;
 }
+
+// The brand module (`bandeau-brand`) is loaded by the first element with a
+// `brand` attribute, from `pkg/brand/` beside this bundle: pages without a
+// brand never download it. This file sits in `pkg/snippets/<crate>/src/`.
+let brandModule;
+
+export function brandCss(document) {
+  brandModule ??= import(new URL("../../../brand/bandeau_brand.js", import.meta.url)).then(
+    async (module) => {
+      await module.default();
+      return module;
+    },
+  );
+  return brandModule.then((module) => module.brandCss(document));
+}

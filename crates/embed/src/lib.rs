@@ -1,11 +1,12 @@
 //! `bandeau-embed`: the suite chrome as custom elements — `<bandeau-bar>`,
-//! `<bandeau-launcher>` and `<bandeau-user-menu>`.
+//! `<bandeau-launcher>`, `<bandeau-user-menu>` and `<bandeau-login>`.
 //!
 //! The browser edge: this crate owns the shadow roots, the stylesheets,
 //! attributes and properties, the page's storage and the events a vendor
 //! listens to. The views themselves are `bandeau-widgets`; the navigation
 //! model is `bandeau-navigation`.
 
+mod brand;
 pub mod element;
 mod events;
 pub mod loader;

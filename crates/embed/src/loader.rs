@@ -41,6 +41,15 @@ pub fn request_url(nav_url: &str, lang: Lang, base: &str) -> String {
     url
 }
 
+/// The login's `locale-url` template with every `{lang}` replaced by the
+/// percent-encoded language tag. The caller still checks the result with
+/// `safe_link`, as for any URL from an attribute.
+pub fn locale_url(template: &str, tag: &str) -> String {
+    let mut encoded = String::with_capacity(tag.len());
+    percent_encode_into(tag, &mut encoded);
+    template.replace("{lang}", &encoded)
+}
+
 /// RFC 3986 percent-encoding of everything but the unreserved characters.
 fn percent_encode_into(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
@@ -114,7 +123,7 @@ fn fail(chrome: &Chrome, message: &str) {
 }
 
 /// The body and final URL of a successful response, or what went wrong.
-async fn fetch_text(url: &str) -> Result<(String, String), String> {
+pub(crate) async fn fetch_text(url: &str) -> Result<(String, String), String> {
     let window = web_sys::window().ok_or("no window")?;
     let controller = AbortController::new().map_err(|_| "AbortController is missing".to_owned())?;
     let init = RequestInit::new();
@@ -171,6 +180,30 @@ mod tests {
             request_url("/univention/portal/navigation.json", Lang::En, "https://portal.example.org/x y"),
             "/univention/portal/navigation.json?language=en&base=https%3A%2F%2Fportal.example.org%2Fx%20y"
         );
+    }
+
+    #[test]
+    fn the_locale_template_gets_the_encoded_tag() {
+        assert_eq!(
+            locale_url(
+                "/realms/opendesk/login-actions/authenticate?kc_locale={lang}",
+                "fr"
+            ),
+            "/realms/opendesk/login-actions/authenticate?kc_locale=fr"
+        );
+        assert_eq!(
+            locale_url(
+                "https://id.example.org/{lang}/login?ui_locales={lang}#x",
+                "de"
+            ),
+            "https://id.example.org/de/login?ui_locales=de#x"
+        );
+        assert_eq!(
+            locale_url("?kc_locale={lang}", "en&x=\"/<>#"),
+            "?kc_locale=en%26x%3D%22%2F%3C%3E%23",
+            "whatever the tag, it stays one parameter value"
+        );
+        assert_eq!(locale_url("/login", "en"), "/login", "no placeholder");
     }
 
     #[test]

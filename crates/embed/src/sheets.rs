@@ -3,7 +3,7 @@
 //! element is needed (CSP `style-src 'self'` allows adopted sheets).
 
 use crate::TOKENS_CSS;
-use bandeau_widgets::{BAR_CSS, LAUNCHER_CSS, SHARED_CSS, USER_MENU_CSS};
+use bandeau_widgets::{BAR_CSS, LAUNCHER_CSS, LOGIN_CSS, SHARED_CSS, USER_MENU_CSS};
 use js_sys::Array;
 use std::cell::RefCell;
 use web_sys::CssStyleSheet;
@@ -14,10 +14,11 @@ pub enum Component {
     Bar,
     Launcher,
     UserMenu,
+    Login,
 }
 
 thread_local! {
-    static SHEETS: RefCell<Option<[CssStyleSheet; 5]>> = const { RefCell::new(None) };
+    static SHEETS: RefCell<Option<[CssStyleSheet; 6]>> = const { RefCell::new(None) };
 }
 
 fn sheet(css: &str) -> CssStyleSheet {
@@ -32,13 +33,14 @@ fn sheet(css: &str) -> CssStyleSheet {
 pub fn for_component(component: Component) -> Array {
     SHEETS.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let [tokens, shared, launcher, user_menu, bar] = cell.get_or_insert_with(|| {
+        let [tokens, shared, launcher, user_menu, bar, login] = cell.get_or_insert_with(|| {
             [
                 sheet(TOKENS_CSS),
                 sheet(SHARED_CSS),
                 sheet(LAUNCHER_CSS),
                 sheet(USER_MENU_CSS),
                 sheet(BAR_CSS),
+                sheet(LOGIN_CSS),
             ]
         });
         let list = Array::of2(tokens, shared);
@@ -53,6 +55,9 @@ pub fn for_component(component: Component) -> Array {
                 list.push(launcher);
                 list.push(user_menu);
                 list.push(bar);
+            }
+            Component::Login => {
+                list.push(login);
             }
         }
         list

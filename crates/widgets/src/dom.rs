@@ -106,8 +106,20 @@ pub fn focused_within(inside: &Element) -> Option<Element> {
 /// focused element had, so a person's place survives a re-render (a
 /// language switch, a pin toggled).
 pub fn keeping_focus(inside: &Element, rebuild: impl FnOnce()) {
-    let key = focused_within(inside).and_then(|e| e.get_attribute(KEY));
+    let key = focused_key(inside);
     rebuild();
+    refocus(inside, key);
+}
+
+// The parts of [`keeping_focus`] that do not depend on the closure, kept
+// out of line so that each view does not carry its own copy.
+#[inline(never)]
+fn focused_key(inside: &Element) -> Option<String> {
+    focused_within(inside).and_then(|e| e.get_attribute(KEY))
+}
+
+#[inline(never)]
+fn refocus(inside: &Element, key: Option<String>) {
     if let Some(key) = key {
         let selector = format!("[{KEY}=\"{}\"]", css_escape(&key));
         if let Ok(Some(again)) = inside.query_selector(&selector) {
@@ -137,12 +149,28 @@ fn css_escape(value: &str) -> String {
 /// with `fallback_class` instead when it has no URL or fails to load (see
 /// [`image_failed`]). Decorative: the name is in the text next to it.
 pub fn image_or_letters(parent: &Element, url: Option<&str>, fallback: &str, fallback_class: &str) {
+    image_or_letters_loading(parent, url, fallback, fallback_class, false);
+}
+
+/// [`image_or_letters`], with `lazy` for an image in a panel that starts
+/// hidden: `loading="lazy"` leaves it unfetched until the panel is shown,
+/// so it costs the page's first paint nothing (a broken one still turns
+/// into its letters then).
+pub fn image_or_letters_loading(
+    parent: &Element,
+    url: Option<&str>,
+    fallback: &str,
+    fallback_class: &str,
+    lazy: bool,
+) {
     match url {
         Some(url) => {
             add(
                 parent,
                 "img",
                 &[
+                    // Before `src`: a lazy image is lazy from its first URL.
+                    ("loading", if lazy { "lazy" } else { "eager" }),
                     ("src", url),
                     ("alt", ""),
                     ("decoding", "async"),

@@ -19,14 +19,33 @@ impl Lang {
     /// The closest supported language for a BCP 47 tag (`de-AT` → German).
     /// Unknown or empty tags give German, the suite's default.
     pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("en") {
-            Lang::En
-        } else if primary.eq_ignore_ascii_case("fr") {
-            Lang::Fr
-        } else {
-            Lang::De
+        Lang::supported(tag).unwrap_or_default()
+    }
+
+    /// The supported language a BCP 47 tag names (`fr-CA` → French), or
+    /// `None` for any other (`pt-BR`, empty).
+    pub fn supported(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().as_bytes();
+        let (primary, rest) = tag.split_at(tag.len().min(2));
+        if !matches!(rest.first(), None | Some(b'-' | b'_')) {
+            return None;
         }
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.tag().as_bytes()))
+    }
+
+    /// The supported languages of a comma-separated list (`de,en,fr`, as
+    /// the login's `languages` attribute gives it), in its order, each
+    /// once; other tags are left out.
+    pub fn list(tags: &str) -> Vec<Lang> {
+        let mut list = Vec::new();
+        for lang in tags.split(',').filter_map(Lang::supported) {
+            if !list.contains(&lang) {
+                list.push(lang);
+            }
+        }
+        list
     }
 
     /// The tag for `lang` attributes and the `language=` query parameter.
@@ -87,6 +106,9 @@ pub struct Strings {
     pub theme_auto: &'static str,
     pub theme_high_contrast: &'static str,
     pub logout: &'static str,
+    /// The login's footer links, in the order of [`crate::login::LINKS`]:
+    /// imprint, privacy, documentation, support, feedback.
+    pub login_links: [&'static str; 5],
 }
 
 pub static DE: Strings = Strings {
@@ -116,6 +138,13 @@ pub static DE: Strings = Strings {
     theme_auto: "Automatisch",
     theme_high_contrast: "Hoher Kontrast",
     logout: "Abmelden",
+    login_links: [
+        "Impressum",
+        "Datenschutz",
+        "Dokumentation",
+        "Hilfe",
+        "Feedback",
+    ],
 };
 
 pub static EN: Strings = Strings {
@@ -145,6 +174,7 @@ pub static EN: Strings = Strings {
     theme_auto: "Automatic",
     theme_high_contrast: "High contrast",
     logout: "Log out",
+    login_links: ["Imprint", "Privacy", "Documentation", "Support", "Feedback"],
 };
 
 pub static FR: Strings = Strings {
@@ -174,6 +204,13 @@ pub static FR: Strings = Strings {
     theme_auto: "Automatique",
     theme_high_contrast: "Contraste élevé",
     logout: "Se déconnecter",
+    login_links: [
+        "Mentions légales",
+        "Confidentialité",
+        "Documentation",
+        "Assistance",
+        "Votre avis",
+    ],
 };
 
 #[cfg(test)]
@@ -187,6 +224,21 @@ mod tests {
         assert_eq!(Lang::from_tag("FR"), Lang::Fr);
         assert_eq!(Lang::from_tag(""), Lang::De);
         assert_eq!(Lang::from_tag("pt-BR"), Lang::De);
+        assert_eq!(Lang::supported("pt-BR"), None);
+        assert_eq!(Lang::supported(" fr-CA "), Some(Lang::Fr));
+        assert_eq!(Lang::supported("deu"), None);
+        assert_eq!(Lang::supported("d"), None);
+        assert_eq!(Lang::supported("EN"), Some(Lang::En));
+    }
+
+    #[test]
+    fn lists_keep_supported_languages_in_order_once() {
+        assert_eq!(Lang::list("de,en,fr"), [Lang::De, Lang::En, Lang::Fr]);
+        assert_eq!(
+            Lang::list(" fr , es, en-GB,EN,,pt-BR"),
+            [Lang::Fr, Lang::En]
+        );
+        assert!(Lang::list("").is_empty());
     }
 
     #[test]
@@ -220,7 +272,10 @@ mod tests {
                 s.theme_auto,
                 s.theme_high_contrast,
                 s.logout,
-            ] {
+            ]
+            .into_iter()
+            .chain(s.login_links)
+            {
                 assert!(!text.trim().is_empty(), "{lang:?}");
             }
         }

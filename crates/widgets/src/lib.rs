@@ -20,6 +20,7 @@ pub mod disclosure;
 pub mod dom;
 pub mod i18n;
 pub mod launcher;
+pub mod login;
 pub mod mount;
 pub mod roving_focus;
 pub mod typeahead;
@@ -37,6 +38,7 @@ pub const SHARED_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/shared.css"
 pub const LAUNCHER_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/launcher.css"));
 pub const BAR_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/bar.css"));
 pub const USER_MENU_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/user_menu.css"));
+pub const LOGIN_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/login.css"));
 
 /// Where the launcher's list of apps stands.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -116,6 +118,20 @@ pub struct User {
     pub settings_url: Option<String>,
 }
 
+/// What the login chrome shows besides the product name. URLs are
+/// expected to have passed `bandeau_navigation::safe_link` already; a
+/// missing one leaves its part out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LoginModel {
+    pub slogan: String,
+    pub logo_url: Option<String>,
+    pub background_url: Option<String>,
+    /// The languages the picker offers (the identity provider's), in order.
+    pub languages: Vec<Lang>,
+    /// Footer links, in the order of [`login::LINKS`].
+    pub links: [Option<String>; 5],
+}
+
 /// A fresh id for `aria-controls`/`aria-labelledby`. Ids only need to be
 /// unique within one shadow root, but several components share the bar's.
 pub(crate) fn unique_id(prefix: &str) -> String {
@@ -140,6 +156,7 @@ pub struct Model {
     pub product_name: String,
     /// Whether the failed state offers a retry button.
     pub can_retry: bool,
+    pub login: LoginModel,
 }
 
 impl Default for Model {
@@ -154,6 +171,7 @@ impl Default for Model {
             portal_url: None,
             product_name: "openDesk".to_owned(),
             can_retry: true,
+            login: LoginModel::default(),
         }
     }
 }

@@ -14,16 +14,24 @@ use std::path::{Path, PathBuf};
 use base64::Engine as _;
 use sha2::Digest as _;
 
-use crate::util;
+use crate::{setup, util};
 
 /// What the wasm-bindgen glue and the wasm are called inside `pkg/`.
 const OUT_NAME: &str = "bandeau_embed";
+/// The brand module's directory inside `pkg/` and its file names; the
+/// embed crate's `elements.js` imports `../../../brand/bandeau_brand.js`
+/// from `pkg/snippets/<crate>/src/`.
+const BRAND_DIR: &str = "brand";
+const BRAND_NAME: &str = "bandeau_brand";
 /// The workspace's size-bound profile (opt-level "z", fat LTO, one codegen
 /// unit, panic=abort). Plain `--release` would use the host-oriented release
 /// profile and ship a wasm about 30 % larger.
 const PROFILE: &str = "wasm-release";
 /// Where wasm-pack reads its settings for a `--profile` build.
 const METADATA_SECTION: &str = "package.metadata.wasm-pack.profile.custom";
+/// Where a build is put together before it replaces `pkg/`, in the target
+/// directory.
+const STAGING: &str = "bundle-staging";
 /// Bytes on the wire the issue allows for the whole script tag, brotli.
 const BUDGET_BYTES: usize = 70 * 1000;
 
@@ -50,31 +58,195 @@ pub fn run(tokens: &Path) -> Result<(), String> {
         println!("bundle: skipped, crates/embed does not export a start function yet");
         return Ok(());
     };
+    // The bundle is put together in a staging folder and replaces `pkg/`
+    // only once every step succeeded: a failed build leaves the last good
+    // bundle where a running preview or bench finds it.
+    let staging = util::target_dir().join(STAGING);
+    fresh_dir(&staging)?;
+    build_embed(&embed, &start, &staging)?;
+    brand_module(&root.join("crates/brand"), &staging.join(BRAND_DIR))?;
+    copy_tokens_css(tokens, &staging)?;
+    let files = shipped_files(&staging)?;
+    minify_scripts(&staging, &files)?;
+    // After minifying: the hashes are those of the files that ship.
+    write_integrity(&staging, &files)?;
     let pkg = root.join("pkg");
-    clear(&pkg)?;
-    wasm_pack(&embed, &pkg)?;
-    let wasm = pkg.join(format!("{OUT_NAME}_bg.wasm"));
-    if wasm_opt_disabled(&read(&embed.join("Cargo.toml"))?) {
-        wasm_opt(&wasm)?;
-    }
-    let glue = read(&pkg.join(format!("{OUT_NAME}.js")))?;
-    check_start(&start, &glue)?;
-    let wasm_integrity = integrity(&read_bytes(&wasm)?);
-    write(
-        &pkg.join("bandeau.js"),
-        &entry_script(&start, &wasm_integrity),
-    )?;
-    let css = tokens.join("tokens.css");
-    std::fs::copy(&css, pkg.join("tokens.css"))
-        .map_err(|e| format!("copying {}: {e}", css.display()))?;
-    let files = shipped_files(&pkg)?;
-    write_integrity(&pkg, &files)?;
+    publish(&staging, &pkg)?;
     print_sizes(&pkg, &files)?;
     println!(
         "bundle: script-tag entry {}",
         util::shown(&pkg.join("bandeau.js"))
     );
     Ok(())
+}
+
+/// The embed crate's module: wasm-pack into `out`, `wasm-opt` when the
+/// manifest turns wasm-pack's own off, and the script-tag entry, which
+/// carries the final wasm's hash.
+fn build_embed(embed: &Path, start: &Start, out: &Path) -> Result<(), String> {
+    wasm_pack(embed, out, OUT_NAME)?;
+    let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
+    if wasm_opt_disabled(&read(&embed.join("Cargo.toml"))?) {
+        wasm_opt(&wasm)?;
+    }
+    let glue = read(&out.join(format!("{OUT_NAME}.js")))?;
+    check_start(start, &glue)?;
+    let wasm_integrity = integrity(&read_bytes(&wasm)?);
+    write(
+        &out.join("bandeau.js"),
+        &entry_script(start, &wasm_integrity),
+    )
+}
+
+/// `tokens.css` for vendors' own pages, beside the bundle.
+fn copy_tokens_css(tokens: &Path, out: &Path) -> Result<(), String> {
+    let css = tokens.join("tokens.css");
+    std::fs::copy(&css, out.join("tokens.css"))
+        .map(drop)
+        .map_err(|e| format!("copying {}: {e}", css.display()))
+}
+
+/// Minifies the JavaScript among `files` in place with esbuild (see
+/// docs/decisions.md): whitespace, syntax and local names only. The files
+/// stay ES modules that import each other by relative path and find the
+/// wasm through `import.meta.url`, so esbuild's metafile is checked for
+/// exactly that before anything is hashed.
+fn minify_scripts(dir: &Path, files: &[String]) -> Result<(), String> {
+    let scripts: Vec<&String> = files.iter().filter(|f| f.ends_with(".js")).collect();
+    let sources = scripts
+        .iter()
+        .map(|file| Ok((file.as_str(), read(&dir.join(file))?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    let metafile = dir.with_file_name(format!("{STAGING}-esbuild.json"));
+    let mut esbuild = util::command(setup::esbuild()?);
+    esbuild
+        .current_dir(dir)
+        .args([
+            "--minify",
+            "--format=esm",
+            "--log-level=warning",
+            "--allow-overwrite",
+            "--outdir=.",
+            "--outbase=.",
+        ])
+        .arg(format!("--metafile={}", metafile.display()))
+        .args(&scripts);
+    util::run(&mut esbuild)?;
+    let meta: serde_json::Value = serde_json::from_str(&read(&metafile)?)
+        .map_err(|e| format!("parsing {}: {e}", metafile.display()))?;
+    for (file, source) in &sources {
+        let minified = read(&dir.join(file))?;
+        check_minified(file, source, &minified, &meta, |path| {
+            dir.join(path).is_file()
+        })?;
+    }
+    Ok(())
+}
+
+/// What the minified `file` must still do: export every name its source
+/// exported, import only relative paths that its source spelled the same
+/// way and that lead to a file of the bundle (`exists`), and use
+/// `import.meta.url` if its source did.
+fn check_minified(
+    file: &str,
+    source: &str,
+    minified: &str,
+    meta: &serde_json::Value,
+    exists: impl Fn(&str) -> bool,
+) -> Result<(), String> {
+    let output = &meta["outputs"][file];
+    let fail = |what: String| Err(format!("minified {file}: {what}"));
+    let Some(imports) = output["imports"].as_array() else {
+        return fail("not in esbuild's metafile".into());
+    };
+    for import in imports {
+        let path = import["path"].as_str().unwrap_or_default();
+        if !source.contains(path) {
+            return fail(format!("imports `{path}`, which the source does not spell"));
+        }
+        match resolve(file, path) {
+            Some(target) if exists(&target) => {}
+            _ => {
+                return fail(format!(
+                    "imports `{path}`, which is not a file of the bundle"
+                ))
+            }
+        }
+    }
+    let exported: Vec<&str> = output["exports"]
+        .as_array()
+        .map(|names| names.iter().filter_map(|n| n.as_str()).collect())
+        .unwrap_or_default();
+    for name in declared_exports(source) {
+        if !exported.contains(&name.as_str()) {
+            return fail(format!("no longer exports `{name}`"));
+        }
+    }
+    if source.contains("import.meta.url") && !minified.contains("import.meta.url") {
+        return fail("lost `import.meta.url`".into());
+    }
+    Ok(())
+}
+
+/// `specifier` imported from the bundle file `from`, as a path relative to
+/// the bundle directory; `None` unless it is `./…` or `../…` inside it.
+fn resolve(from: &str, specifier: &str) -> Option<String> {
+    if !(specifier.starts_with("./") || specifier.starts_with("../")) {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in specifier.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            "" => return None,
+            name => parts.push(name),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The names a generated module exports, read from its `export` lines:
+/// `export function f`, `export class C`, `export const c`,
+/// `export { a, b as default }`.
+fn declared_exports(js: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for line in js.lines().map(str::trim_start) {
+        let Some(rest) = line.strip_prefix("export ") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if let Some(list) = rest.strip_prefix('{') {
+            let list = list.split('}').next().unwrap_or("");
+            for item in list.split(',') {
+                let name = item.rsplit(" as ").next().unwrap_or("").trim();
+                if !name.is_empty() {
+                    names.push(name.to_string());
+                }
+            }
+            continue;
+        }
+        if rest.starts_with("default") {
+            names.push("default".into());
+            continue;
+        }
+        let rest = rest.strip_prefix("async ").unwrap_or(rest);
+        let mut words = rest.split_whitespace();
+        if let (Some("function" | "function*" | "class" | "const" | "let" | "var"), Some(name)) =
+            (words.next(), words.next())
+        {
+            let end = name
+                .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+                .unwrap_or(name.len());
+            if end > 0 {
+                names.push(name[..end].to_string());
+            }
+        }
+    }
+    names
 }
 
 /// Finds how the embed crate starts by reading its sources: building it just
@@ -170,18 +342,76 @@ fn check_start(start: &Start, glue: &str) -> Result<(), String> {
     }
 }
 
-/// Removes what an earlier build left, but only our files: a snippet of a
-/// removed `inline_js` block must not live on and be hashed as if it shipped.
-fn clear(pkg: &Path) -> Result<(), String> {
-    let snippets = pkg.join("snippets");
-    if snippets.exists() {
-        std::fs::remove_dir_all(&snippets)
-            .map_err(|e| format!("clearing {}: {e}", snippets.display()))?;
+/// An empty directory at `dir`, whatever an earlier (failed) build left
+/// there: a snippet of a removed `inline_js` block must not live on and be
+/// hashed as if it shipped.
+fn fresh_dir(dir: &Path) -> Result<(), String> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| format!("clearing {}: {e}", dir.display()))?;
     }
-    for name in ["bandeau.js", "tokens.css", "sri.json", "SRI.txt"] {
-        let path = pkg.join(name);
-        if path.exists() {
-            std::fs::remove_file(&path).map_err(|e| format!("removing {}: {e}", path.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))
+}
+
+/// Replaces `pkg` by the finished `staged` directory. The old `pkg` steps
+/// aside (beside it, so on the same file system) until the new one is in
+/// place and comes back if that fails. `.gitkeep`, the one committed file,
+/// moves along.
+fn publish(staged: &Path, pkg: &Path) -> Result<(), String> {
+    let keep = pkg.join(".gitkeep");
+    if keep.is_file() {
+        std::fs::copy(&keep, staged.join(".gitkeep"))
+            .map_err(|e| format!("copying {}: {e}", keep.display()))?;
+    }
+    let previous = pkg.with_extension("previous");
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous)
+            .map_err(|e| format!("removing {}: {e}", previous.display()))?;
+    }
+    if pkg.exists() {
+        std::fs::rename(pkg, &previous).map_err(|e| {
+            format!(
+                "moving {} aside to {}: {e}",
+                pkg.display(),
+                previous.display()
+            )
+        })?;
+    }
+    if let Err(e) = move_dir(staged, pkg) {
+        if previous.exists() {
+            let _ = std::fs::remove_dir_all(pkg);
+            let _ = std::fs::rename(&previous, pkg);
+        }
+        return Err(format!(
+            "replacing {} by {}: {e}",
+            pkg.display(),
+            staged.display()
+        ));
+    }
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous)
+            .map_err(|e| format!("removing {}: {e}", previous.display()))?;
+    }
+    Ok(())
+}
+
+/// A rename, or a copy where `CARGO_TARGET_DIR` is on another file system.
+fn move_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    if std::fs::rename(from, to).is_ok() {
+        return Ok(());
+    }
+    copy_dir(from, to)?;
+    std::fs::remove_dir_all(from)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
         }
     }
     Ok(())
@@ -196,12 +426,27 @@ fn bundle_path() -> std::ffi::OsString {
     std::env::join_paths(dirs).expect("PATH entries contain no separator")
 }
 
-fn wasm_pack(embed: &Path, pkg: &Path) -> Result<(), String> {
+/// The brand module (`crates/brand`) in `pkg/brand/`: elements import it
+/// relative to the bundle, and only for a `brand` attribute, so it is not
+/// part of what the script tag loads.
+fn brand_module(krate: &Path, out: &Path) -> Result<(), String> {
+    wasm_pack(krate, out, BRAND_NAME)?;
+    // wasm-pack writes an npm package around it; only the module ships.
+    for extra in ["package.json", ".gitignore", "README.md", "LICENSE"] {
+        let path = out.join(extra);
+        if path.exists() {
+            std::fs::remove_file(&path).map_err(|e| format!("removing {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn wasm_pack(krate: &Path, pkg: &Path, out_name: &str) -> Result<(), String> {
     let mut build = util::command("wasm-pack");
     build
         .env("PATH", bundle_path())
         .arg("build")
-        .arg(embed)
+        .arg(krate)
         .args([
             "--target",
             "web",
@@ -212,7 +457,7 @@ fn wasm_pack(embed: &Path, pkg: &Path) -> Result<(), String> {
         ])
         .arg("--out-dir")
         .arg(pkg)
-        .args(["--out-name", OUT_NAME]);
+        .args(["--out-name", out_name]);
     util::run(&mut build)
 }
 
@@ -317,8 +562,9 @@ if (!globalThis.__bandeau) {{
     )
 }
 
-/// Every file a page loads, relative to `pkg/` with `/` separators, sorted.
-fn shipped_files(pkg: &Path) -> Result<Vec<String>, String> {
+/// Every file a page loads, relative to the bundle directory `dir` with `/`
+/// separators, sorted.
+fn shipped_files(dir: &Path) -> Result<Vec<String>, String> {
     let mut files: Vec<String> = [
         "bandeau.js".to_string(),
         format!("{OUT_NAME}.js"),
@@ -327,9 +573,9 @@ fn shipped_files(pkg: &Path) -> Result<Vec<String>, String> {
     ]
     .into();
     let mut snippets = Vec::new();
-    all_files(&pkg.join("snippets"), &mut snippets);
+    all_files(&dir.join("snippets"), &mut snippets);
     for path in snippets {
-        let relative = path.strip_prefix(pkg).unwrap_or(&path);
+        let relative = path.strip_prefix(dir).unwrap_or(&path);
         let parts: Vec<_> = relative
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -338,8 +584,11 @@ fn shipped_files(pkg: &Path) -> Result<Vec<String>, String> {
     }
     files.sort();
     for file in &files {
-        if !pkg.join(file).is_file() {
-            return Err(format!("pkg/{file} is missing after the build"));
+        if !dir.join(file).is_file() {
+            return Err(format!(
+                "{file} is missing after the build, in {}",
+                dir.display()
+            ));
         }
     }
     Ok(files)
@@ -536,5 +785,114 @@ mod tests {
         let text = "bandeau ".repeat(1000);
         let size = brotli_size(text.as_bytes()).unwrap();
         assert!(size > 0 && size < 100, "{size}");
+    }
+
+    /// A scratch directory of its own per test.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-bundle-{name}-{}", std::process::id()));
+        fresh_dir(&dir).unwrap();
+        dir
+    }
+
+    fn put(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn publishing_replaces_the_whole_bundle_and_keeps_gitkeep() {
+        let dir = scratch("publish");
+        let (pkg, staged) = (dir.join("pkg"), dir.join("staging"));
+        put(&pkg.join(".gitkeep"), "");
+        put(&pkg.join("bandeau.js"), "old");
+        put(&pkg.join("snippets/old-crate/src/gone.js"), "old");
+        put(&staged.join("bandeau.js"), "new");
+        put(&staged.join("snippets/new-crate/src/elements.js"), "new");
+        publish(&staged, &pkg).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(pkg.join("bandeau.js")).unwrap(),
+            "new"
+        );
+        assert!(pkg.join(".gitkeep").is_file());
+        assert!(pkg.join("snippets/new-crate/src/elements.js").is_file());
+        assert!(!pkg.join("snippets/old-crate").exists());
+        assert!(!staged.exists());
+        assert!(!dir.join("pkg.previous").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_publish_leaves_the_previous_bundle() {
+        let dir = scratch("rollback");
+        let pkg = dir.join("pkg");
+        put(&pkg.join("bandeau.js"), "old");
+        assert!(publish(&dir.join("never-built"), &pkg).is_err());
+        assert_eq!(
+            std::fs::read_to_string(pkg.join("bandeau.js")).unwrap(),
+            "old"
+        );
+        assert!(!dir.join("pkg.previous").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn resolves_relative_imports_inside_the_bundle_only() {
+        let glue = "bandeau_embed.js";
+        let snippet = "snippets/c/src/elements.js";
+        assert_eq!(
+            resolve(glue, "./snippets/c/src/elements.js").as_deref(),
+            Some(snippet)
+        );
+        assert_eq!(
+            resolve(snippet, "../../../brand/b.js").as_deref(),
+            Some("brand/b.js")
+        );
+        assert_eq!(resolve(glue, "../outside.js"), None);
+        assert_eq!(resolve(glue, "elements.js"), None);
+        assert_eq!(resolve(glue, "https://cdn.example/x.js"), None);
+    }
+
+    #[test]
+    fn reads_the_exports_of_generated_modules() {
+        let glue = "export class Handle {\n}\nexport function start() {}\n\
+                    export async function load() {}\nfunction private() {}\n\
+                    export { initSync, __wbg_init as default };\n";
+        assert_eq!(
+            declared_exports(glue),
+            ["Handle", "start", "load", "initSync", "default"]
+        );
+    }
+
+    #[test]
+    fn minified_modules_must_keep_exports_import_paths_and_import_meta() {
+        let source = "import { define } from './snippets/c/src/elements.js';\n\
+                      export function start() {}\n\
+                      export { __wbg_init as default };\n\
+                      new URL('bandeau_embed_bg.wasm', import.meta.url);\n";
+        let minified = r#"import{define as d}from"./snippets/c/src/elements.js";new URL("bandeau_embed_bg.wasm",import.meta.url);export{s as start,i as default}"#;
+        let meta = |path: &str, exports: &[&str]| {
+            serde_json::json!({ "outputs": { "bandeau_embed.js": {
+                "imports": [{ "path": path, "kind": "import-statement", "external": true }],
+                "exports": exports,
+            }}})
+        };
+        let good = meta("./snippets/c/src/elements.js", &["start", "default"]);
+        let exists = |path: &str| path == "snippets/c/src/elements.js";
+        assert!(check_minified("bandeau_embed.js", source, minified, &good, exists).is_ok());
+
+        let renamed = meta("./snippets/c/src/elements.js", &["s", "default"]);
+        let error = check_minified("bandeau_embed.js", source, minified, &renamed, exists);
+        assert!(error.unwrap_err().contains("no longer exports `start`"));
+
+        let moved = meta("./elements.js", &["start", "default"]);
+        let error = check_minified("bandeau_embed.js", source, minified, &moved, exists);
+        assert!(error.unwrap_err().contains("`./elements.js`"));
+
+        let lost = minified.replace("import.meta.url", "document.baseURI");
+        let error = check_minified("bandeau_embed.js", source, &lost, &good, exists);
+        assert!(error.unwrap_err().contains("import.meta.url"));
+
+        let missing = check_minified("bandeau.js", source, minified, &good, exists);
+        assert!(missing.unwrap_err().contains("not in esbuild's metafile"));
     }
 }

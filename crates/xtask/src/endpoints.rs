@@ -3,6 +3,10 @@
 //! modes the elements must survive), the script-tag bundle under `/pkg/`, and
 //! the vendor examples under `/examples/`, the strict-CSP one with its header.
 //!
+//! It also takes one kind of POST: `/login/submit`, where the login example's
+//! form posts, answers with the fields it received as JSON, so a browser test
+//! can see that a form in `<bandeau-login>`'s slot submits as usual.
+//!
 //! Routing is a pure function from the request target to a [`Route`], so it
 //! is tested without sockets. The server carries out the one side effect a
 //! route asks for (the delay of `/nav/slow`) on the connection's own thread.
@@ -14,6 +18,19 @@ use std::time::Duration;
 /// tells vendors to send, so the example proves that those lines suffice.
 pub const STRICT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' https: data:; connect-src 'self'";
+
+/// The Content-Security-Policy docs/integration.md gives operators of the
+/// Keycloak login theme (`examples/keycloak-theme/`): Keycloak's default
+/// (`frame-src`, `frame-ancestors`, `object-src`) tightened for Bandeau.
+pub const KEYCLOAK_CSP: &str = "frame-src 'self'; frame-ancestors 'self'; object-src 'none'; \
+     default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+     img-src 'self' data:; connect-src 'self'";
+
+/// Where the login example's form posts.
+pub const LOGIN_SUBMIT: &str = "/login/submit";
+
+/// Larger form bodies are refused: a login form is a few hundred bytes.
+pub const MAX_FORM_BYTES: usize = 16 * 1024;
 
 /// Longer than the elements' 5 s fetch timeout, so `/nav/slow` exercises it.
 pub const SLOW_DELAY: Duration = Duration::from_secs(8);
@@ -34,6 +51,11 @@ pub enum Route {
     },
     /// A response built here.
     Reply(Reply),
+    /// A file of the preview site at `target`, with these extra headers.
+    SiteFile {
+        target: String,
+        headers: Vec<Header>,
+    },
 }
 
 #[derive(Debug)]
@@ -89,6 +111,8 @@ pub struct Endpoints {
     /// the navigation routes.
     fixtures: Option<PathBuf>,
     mounts: Vec<Mount>,
+    /// Whether the rendered Keycloak pages get their headers and `kc_locale`.
+    keycloak: bool,
 }
 
 impl Endpoints {
@@ -101,6 +125,7 @@ impl Endpoints {
             .map(|parent| parent.join("shared/fixtures/navigation"));
         Endpoints {
             fixtures,
+            keycloak: true,
             mounts: vec![
                 Mount {
                     prefix: "/pkg/",
@@ -116,6 +141,13 @@ impl Endpoints {
         }
     }
 
+    /// The answer to a POST of `body` (with this `Content-Type`) to
+    /// `target`; `None` when nothing here takes a POST there.
+    pub fn post(&self, target: &str, content_type: &str, body: &[u8]) -> Option<Reply> {
+        let (path, _) = split_target(target);
+        (path == LOGIN_SUBMIT).then(|| login_submit(content_type, body))
+    }
+
     pub fn route(&self, target: &str) -> Route {
         let (path, query) = split_target(target);
         if let Some(fixtures) = &self.fixtures {
@@ -128,7 +160,10 @@ impl Endpoints {
                 return route;
             }
         }
-        Route::Site
+        self.keycloak
+            .then(|| keycloak(path, query))
+            .flatten()
+            .unwrap_or(Route::Site)
     }
 }
 
@@ -177,6 +212,50 @@ impl Mount {
 /// that leaves the root, so `..` here can at worst cause a redirect to a 403.
 fn is_directory(root: &Path, inner: &str) -> bool {
     !inner.split('/').any(|segment| segment == "..") && root.join(&inner[1..]).is_dir()
+}
+
+/// The Keycloak login pages the preview renders (`keycloak.rs`), served
+/// with Keycloak's security headers and the policy of [`KEYCLOAK_CSP`] plus
+/// the nonce Keycloak adds to it for each page. A page's `?kc_locale=de`
+/// gets the page rendered in German, as Keycloak answers in the chosen
+/// language at the same URL.
+fn keycloak(path: &str, query: &str) -> Option<Route> {
+    path.strip_prefix("/keycloak/")?;
+    let target = match query_value(query, "kc_locale") {
+        Some(lang) if path.ends_with('/') && is_language_tag(&lang) => format!("{path}{lang}.html"),
+        _ => path.to_string(),
+    };
+    Some(Route::SiteFile {
+        target,
+        headers: keycloak_headers(),
+    })
+}
+
+/// What Keycloak sends with its login pages (Realm settings → Security
+/// defenses → Headers, defaults apart from the policy).
+pub fn keycloak_headers() -> Vec<Header> {
+    let nonce = format!("'nonce-{}'", crate::keycloak::NONCE);
+    let policy = KEYCLOAK_CSP
+        .replace(
+            "'wasm-unsafe-eval';",
+            &format!("'wasm-unsafe-eval' {nonce};"),
+        )
+        .replace("style-src 'self';", &format!("style-src 'self' {nonce};"));
+    vec![
+        ("Content-Security-Policy", policy),
+        ("X-Frame-Options", "SAMEORIGIN".into()),
+        ("Referrer-Policy", "no-referrer".into()),
+        ("X-Robots-Tag", "none".into()),
+    ]
+}
+
+/// `de`, `fr`, `pt-BR`, `zh-Hant-TW`: letters, then letter-or-digit subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=8).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn split_target(target: &str) -> (&str, &str) {
@@ -276,6 +355,33 @@ fn form_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Echoes a posted form as JSON: `{"fields": [[name, value], …]}` in the
+/// order the browser sent them. Passwords are not echoed, only their length,
+/// so the page never shows one. JSON (with the server's `nosniff`) is never
+/// read as HTML, whatever the fields hold.
+fn login_submit(content_type: &str, body: &[u8]) -> Reply {
+    let media = content_type.split(';').next().unwrap_or("").trim();
+    if !media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        return Reply::text(
+            415,
+            "Unsupported Media Type",
+            "415: post the form as application/x-www-form-urlencoded\n".into(),
+        );
+    }
+    let body = String::from_utf8_lossy(body);
+    let fields: Vec<(String, String)> = query_pairs(&body)
+        .map(|(name, value)| {
+            if name.to_ascii_lowercase().contains("password") {
+                let shown = format!("({} characters)", value.chars().count());
+                (name, shown)
+            } else {
+                (name, value)
+            }
+        })
+        .collect();
+    Reply::json(serde_json::json!({ "fields": fields }).to_string())
 }
 
 /// Marker the payloads set; a browser test asserts it stays undefined.
@@ -446,7 +552,7 @@ mod tests {
             Route::File { target, .. } => assert_eq!(target, "/bandeau.js"),
             // Before the first `cargo xtask build`.
             Route::Reply(reply) => assert!(reply.body.contains("cargo xtask build")),
-            Route::Site => panic!("/pkg/ is not mounted"),
+            Route::Site | Route::SiteFile { .. } => panic!("/pkg/ is not mounted"),
         }
     }
 
@@ -537,7 +643,97 @@ mod tests {
         let bundle = get("/pkg/bandeau.js");
         assert!(bundle.starts_with("HTTP/1.1 404"), "{bundle}");
         assert!(bundle.contains("cargo xtask build"));
+        let form = "username=erika&password=geheim";
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "POST /login/submit HTTP/1.1\r\nHost: x\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: {}\r\n\r\n{form}",
+            form.len()
+        )
+        .unwrap();
+        let mut echo = String::new();
+        stream.read_to_string(&mut echo).unwrap();
+        assert!(echo.starts_with("HTTP/1.1 200 OK\r\n"), "{echo}");
+        assert!(echo.ends_with(
+            "\r\n\r\n{\"fields\":[[\"username\",\"erika\"],[\"password\",\"(6 characters)\"]]}"
+        ));
         let _ = std::fs::remove_dir_all(&base);
+    }
+
+    #[test]
+    fn the_login_form_is_echoed_without_its_password() {
+        let echo = endpoints()
+            .post(
+                "/login/submit?session=1",
+                "application/x-www-form-urlencoded; charset=UTF-8",
+                b"username=erika.mustermann&password=s%C3%A9cret+1&credentialId=&lang=%3Cb%3E",
+            )
+            .unwrap();
+        assert_eq!((echo.status, echo.content_type), (200, "application/json"));
+        let value: serde_json::Value = serde_json::from_str(&echo.body).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({ "fields": [
+                ["username", "erika.mustermann"],
+                ["password", "(8 characters)"],
+                ["credentialId", ""],
+                ["lang", "<b>"],
+            ] })
+        );
+        assert!(!echo.body.contains("sécret"));
+        let multipart = endpoints()
+            .post(LOGIN_SUBMIT, "multipart/form-data; boundary=x", b"")
+            .unwrap();
+        assert_eq!(multipart.status, 415);
+        assert!(endpoints().post("/login/other", "", b"").is_none());
+        assert!(endpoints().post("/", "", b"").is_none());
+    }
+
+    #[test]
+    fn keycloak_pages_get_keycloaks_headers_and_kc_locale_picks_the_language() {
+        let route = |target: &str| match endpoints().route(target) {
+            Route::SiteFile { target, headers } => (target, headers),
+            other => panic!("{target}: {other:?}"),
+        };
+        let (target, headers) = route("/keycloak/login/?client_id=x&kc_locale=fr");
+        assert_eq!(target, "/keycloak/login/fr.html");
+        let csp = &headers
+            .iter()
+            .find(|(name, _)| *name == "Content-Security-Policy")
+            .unwrap()
+            .1;
+        let nonce = format!("'nonce-{}'", crate::keycloak::NONCE);
+        assert!(csp.starts_with("frame-src 'self'; frame-ancestors 'self'; object-src 'none';"));
+        assert!(
+            csp.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {nonce};")),
+            "{csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(headers.contains(&("X-Frame-Options", "SAMEORIGIN".into())));
+        assert_eq!(route("/keycloak/login/?client_id=x").0, "/keycloak/login/");
+        assert_eq!(
+            route("/keycloak/login/?kc_locale=pt-BR").0,
+            "/keycloak/login/pt-BR.html"
+        );
+        for odd in ["../x", "de/../../x", "", "d", "de_DE", "de-"] {
+            let target = format!("/keycloak/login/?kc_locale={odd}");
+            assert_eq!(route(&target).0, "/keycloak/login/", "{odd}");
+        }
+        assert_eq!(
+            route("/keycloak/login/index.html?kc_locale=fr").0,
+            "/keycloak/login/index.html"
+        );
+        assert_eq!(
+            route("/keycloak/resources/x.js").0,
+            "/keycloak/resources/x.js"
+        );
+        assert!(matches!(endpoints().route("/keycloakx/"), Route::Site));
+        assert!(matches!(
+            Endpoints::default().route("/keycloak/login/"),
+            Route::Site
+        ));
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod bench;
 mod build;
 mod bundle;
 mod endpoints;
+mod keycloak;
 mod npm;
 mod preview;
 mod serve;
@@ -36,6 +37,7 @@ enum Task {
     Setup,
     /// Build the token compiler, compile tokens/ into target/tokens, and
     /// build the script-tag bundle into pkg/ once crates/embed is ready
+    /// (and copy it into the Keycloak theme's resources)
     Build,
     /// Set up, build, and serve target/preview until interrupted
     Preview {
@@ -82,7 +84,9 @@ enum Suite {
 fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::Setup => setup::run(),
-        Task::Build => build::run().and_then(|tokens| bundle::run(&tokens)),
+        Task::Build => build::run()
+            .and_then(|tokens| bundle::run(&tokens))
+            .and_then(|()| keycloak::install_bundle()),
         Task::Preview { port, host } => preview::run(&host, port),
         Task::Test => test::run(),
         Task::Bench {

@@ -5,16 +5,34 @@ use std::path::{Path, PathBuf};
 
 use crate::util;
 
-/// A package pinned to one major version; `binaryen`'s majors are its releases.
+/// A package pinned to one major version (`binaryen`'s majors are its
+/// releases), or to one exact release where even minor versions break
+/// (esbuild is 0.x).
 #[derive(Clone, Copy)]
 pub struct Package {
     pub name: &'static str,
-    pub major: u32,
+    pin: Pin,
+}
+
+#[derive(Clone, Copy)]
+enum Pin {
+    Major(u32),
+    Exact(&'static str),
 }
 
 impl Package {
     pub const fn new(name: &'static str, major: u32) -> Self {
-        Package { name, major }
+        Package {
+            name,
+            pin: Pin::Major(major),
+        }
+    }
+
+    pub const fn exact(name: &'static str, version: &'static str) -> Self {
+        Package {
+            name,
+            pin: Pin::Exact(version),
+        }
     }
 
     fn manifest(&self, prefix: &Path) -> PathBuf {
@@ -24,12 +42,24 @@ impl Package {
             .join("package.json")
     }
 
-    /// The installed version, if it is of the wanted major.
+    /// The installed version, if it is the one pinned.
     pub fn installed(&self, prefix: &Path) -> Option<String> {
         let manifest = read_json(&self.manifest(prefix)).ok()?;
         let version = manifest.get("version")?.as_str()?;
-        let major: u32 = version.split('.').next()?.parse().ok()?;
-        (major == self.major).then(|| version.to_string())
+        self.accepts(version).then(|| version.to_string())
+    }
+
+    fn accepts(&self, version: &str) -> bool {
+        match self.pin {
+            Pin::Major(major) => {
+                version
+                    .split('.')
+                    .next()
+                    .and_then(|m| m.parse::<u32>().ok())
+                    == Some(major)
+            }
+            Pin::Exact(exact) => version == exact,
+        }
     }
 
     /// The file its command-line entry point runs, so callers can start it
@@ -49,11 +79,14 @@ impl Package {
 
 impl std::fmt::Display for Package {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}@{}", self.name, self.major)
+        match self.pin {
+            Pin::Major(major) => write!(f, "{}@{major}", self.name),
+            Pin::Exact(version) => write!(f, "{}@{version}", self.name),
+        }
     }
 }
 
-/// Installs the packages not yet present at their major; returns a line per
+/// Installs the packages not yet present at their pin; returns a line per
 /// package saying what happened. npm records them in `<prefix>/package.json`,
 /// which keeps later installs into the same prefix from pruning them.
 pub fn ensure(prefix: &Path, packages: &[Package]) -> Result<Vec<String>, String> {
@@ -95,4 +128,23 @@ fn read_json(path: &Path) -> Result<serde_json::Value, String> {
     let text =
         std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_major_pin_accepts_its_releases_and_an_exact_pin_one_release() {
+        let binaryen = Package::new("binaryen", 132);
+        assert!(binaryen.accepts("132.0.0"));
+        assert!(!binaryen.accepts("13.2.0"));
+        assert!(!binaryen.accepts("133.0.0"));
+        let esbuild = Package::exact("esbuild", "0.28.2");
+        assert!(esbuild.accepts("0.28.2"));
+        assert!(!esbuild.accepts("0.28.3"));
+        assert!(!esbuild.accepts("0.29.0"));
+        assert_eq!(binaryen.to_string(), "binaryen@132");
+        assert_eq!(esbuild.to_string(), "esbuild@0.28.2");
+    }
 }

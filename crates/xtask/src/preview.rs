@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::endpoints::Endpoints;
-use crate::{build, bundle, serve, setup, util};
+use crate::{build, bundle, keycloak, serve, setup, util};
 
 pub fn run(host: &str, port: u16) -> Result<(), String> {
     setup::run()?;
@@ -63,6 +63,9 @@ fn assemble(site: &Path, tokens: &Path) -> Result<(), String> {
         outputs.push(entry.file_name().to_string_lossy().into_owned());
     }
     outputs.sort();
+    // The Keycloak login theme rendered for a few Keycloak contexts, with
+    // the bundle from pkg/ when it is built.
+    keycloak::render_site(site)?;
     std::fs::write(site.join("index.html"), index_page(&outputs))
         .map_err(|e| format!("writing {}/index.html: {e}", site.display()))
 }
@@ -105,6 +108,7 @@ fn index_page(outputs: &[String]) -> String {
     <h2>Suite chrome</h2>
     <ul>
       <li><a href="/examples/">Vendor integration examples</a> (the script-tag bundle from <code>pkg/</code>)</li>
+      <li><a href="/keycloak/">Keycloak login theme</a> (<code>examples/keycloak-theme/</code> rendered for a few Keycloak contexts)</li>
     </ul>
     <h2>All generated files</h2>
     <ul>
@@ -150,6 +154,10 @@ mod tests {
         assert!(get(&base, "/").contains("<h1>Bandeau preview</h1>"));
         assert!(get(&base, "/tokens/tokens.css").ends_with("\r\n\r\n:root{}"));
         assert!(get(&base, "/examples/").starts_with("HTTP/1.1 200 OK\r\n"));
+        let keycloak = get(&base, "/keycloak/login/?client_id=x&kc_locale=fr");
+        assert!(keycloak.starts_with("HTTP/1.1 200 OK\r\n"), "{keycloak}");
+        assert!(keycloak.contains("\r\nContent-Security-Policy: frame-src 'self';"));
+        assert!(keycloak.contains("<html lang=\"fr\">"));
         assert!(get(&base, "/nav/500").starts_with("HTTP/1.1 500 "));
         let csp = get(&base, "/examples/strict-csp/");
         assert!(csp.contains(&format!(
@@ -164,6 +172,7 @@ mod tests {
         let page = index_page(&["tokens.css".into(), "a&b.ts".into()]);
         assert!(page.contains(r#"<a href="tokens/gallery.html">"#));
         assert!(page.contains(r#"<a href="/examples/">"#));
+        assert!(page.contains(r#"<a href="/keycloak/">"#));
         assert!(page.contains(r#"<a href="tokens/tokens.css"><code>tokens.css</code></a>"#));
         assert!(page.contains(r#"<a href="tokens/a&amp;b.ts">"#));
         assert!(page.contains(r#"<html lang="en">"#));

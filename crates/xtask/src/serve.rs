@@ -1,5 +1,6 @@
 //! A static file server for the preview: GET and HEAD of files under one
-//! directory, one thread per connection, one request per connection.
+//! directory (and the POSTs the endpoints take), one thread per connection,
+//! one request per connection.
 //!
 //! It is a development tool bound to loopback, not a web server: no caching,
 //! no ranges, no keep-alive. It must never serve anything outside its root.
@@ -11,7 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::endpoints::{Endpoints, Header, Route};
+use crate::endpoints::{Endpoints, Header, Reply, Route, MAX_FORM_BYTES};
 
 /// How many ports after the requested one we try before giving up.
 const PORT_ATTEMPTS: u16 = 20;
@@ -61,15 +62,41 @@ fn handle(mut stream: TcpStream, root: &Path, endpoints: &Endpoints) -> io::Resu
     let mut request_line = String::new();
     let mut reader = BufReader::new((&stream).take(MAX_HEAD_BYTES));
     reader.read_line(&mut request_line)?;
-    // Drain the headers so the client sees a clean close, not a reset.
+    // Drain the headers so the client sees a clean close, not a reset;
+    // keep the two a POST body needs.
     let mut header = String::new();
+    let (mut length, mut content_type) = (None, String::new());
     while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            } else if name.eq_ignore_ascii_case("content-type") {
+                content_type = value.trim().to_owned();
+            }
+        }
         header.clear();
     }
     let mut words = request_line.split_whitespace();
     let (method, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     let response = match method {
         "GET" | "HEAD" => route(root, endpoints, target),
+        "POST" => match length {
+            Some(length) if length <= MAX_FORM_BYTES => {
+                // The body may be partly in the reader's buffer already.
+                let buffered = reader.buffer().len() as u64;
+                reader
+                    .get_mut()
+                    .set_limit((length as u64).saturating_sub(buffered));
+                let mut body = vec![0; length];
+                reader.read_exact(&mut body)?;
+                match endpoints.post(target, &content_type, &body) {
+                    Some(reply) => Response::reply(reply),
+                    None => Response::error(405, "Method Not Allowed"),
+                }
+            }
+            Some(_) => Response::error(413, "Content Too Large"),
+            None => Response::error(411, "Length Required"),
+        },
         _ => Response::error(405, "Method Not Allowed"),
     };
     response.write_to(&mut stream, method == "HEAD")
@@ -98,6 +125,17 @@ impl Response {
             location: None,
             headers: Vec::new(),
             body: Body::Text(format!("{status} {reason}\n")),
+        }
+    }
+
+    fn reply(reply: Reply) -> Self {
+        Response {
+            status: reply.status,
+            reason: reply.reason,
+            content_type: reply.content_type,
+            location: None,
+            headers: reply.headers,
+            body: Body::Text(reply.body),
         }
     }
 
@@ -142,18 +180,15 @@ fn route(root: &Path, endpoints: &Endpoints, target: &str) -> Response {
             headers,
             ..respond(&root, &target)
         },
+        Route::SiteFile { target, headers } => Response {
+            headers,
+            ..respond(root, &target)
+        },
         Route::Reply(reply) => {
             // Only this connection's thread waits, so a slow endpoint
             // delays nothing else the page loads.
             std::thread::sleep(reply.delay);
-            Response {
-                status: reply.status,
-                reason: reply.reason,
-                content_type: reply.content_type,
-                location: None,
-                headers: reply.headers,
-                body: Body::Text(reply.body),
-            }
+            Response::reply(reply)
         }
     }
 }
@@ -359,7 +394,14 @@ mod tests {
         let head = over_tcp(address, "HEAD /index.html HTTP/1.1\r\n\r\n");
         assert!(head.contains("Content-Length: 13\r\n") && head.ends_with("\r\n\r\n"));
         let post = over_tcp(address, "POST / HTTP/1.1\r\n\r\n");
-        assert!(post.starts_with("HTTP/1.1 405"));
+        assert!(post.starts_with("HTTP/1.1 411"), "{post}");
+        let post = over_tcp(address, "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+        assert!(post.starts_with("HTTP/1.1 405"), "{post}");
+        let huge = format!(
+            "POST /login/submit HTTP/1.1\r\nContent-Length: {}\r\n\r\n",
+            MAX_FORM_BYTES + 1
+        );
+        assert!(over_tcp(address, &huge).starts_with("HTTP/1.1 413"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! need. Each step first looks for what it would install and says in one line
 //! what it did, so running it again is cheap and quiet.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::npm::{self, Package};
 use crate::util;
@@ -11,6 +11,11 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// 132 is the first release known to keep wasm-bindgen's output valid; the
 /// npm build runs on Node, so no native binary has to be downloaded.
 const BINARYEN: Package = Package::new("binaryen", 132);
+/// Minifies the bundle's JavaScript (`bundle.rs`). One exact release: 0.x
+/// minors of esbuild may change its output. npm installs the native binary
+/// from the matching `@esbuild/<platform>` optional dependency, so nothing
+/// is fetched from outside the npm registry.
+const ESBUILD: Package = Package::exact("esbuild", "0.28.2");
 const PLAYWRIGHT_CORE: Package = Package::new("playwright-core", 1);
 const BROWSER_TEST_LIBS: [Package; 2] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4)];
 
@@ -19,6 +24,7 @@ pub fn run() -> Result<(), String> {
     wasm_bindgen_cli()?;
     wasm_pack()?;
     wasm_opt()?;
+    esbuild()?;
     chromium()?;
     for line in npm::ensure(&util::tools_dir(), &BROWSER_TEST_LIBS)? {
         say(&line);
@@ -132,6 +138,16 @@ fn wasm_opt() -> Result<(), String> {
             wasm_opt.display()
         ))
     }
+}
+
+/// Installs esbuild when missing (`cargo xtask build` runs without the
+/// other set-up steps) and returns its command.
+pub fn esbuild() -> Result<PathBuf, String> {
+    let tools = util::tools_dir();
+    for line in npm::ensure(&tools, &[ESBUILD])? {
+        say(&line);
+    }
+    ESBUILD.bin(&tools, "esbuild")
 }
 
 fn chromium() -> Result<(), String> {

@@ -542,17 +542,17 @@ pub(crate) fn app_content(link: &Element, entry: &Entry, t: &Strings) {
         ],
         "",
     );
-    dom::image_or_letters(
+    // A tile's icon waits until the launcher's panel is first shown; a
+    // pinned app's, in the bar, loads at once.
+    let tile = link.class_name() == "app";
+    dom::image_or_letters_loading(
         &icon,
         entry.icon_url.as_deref(),
         &monogram(&entry.display_name),
         "monogram",
+        tile,
     );
-    let name_class = if link.class_name() == "app" {
-        "name"
-    } else {
-        "pinned-name"
-    };
+    let name_class = if tile { "name" } else { "pinned-name" };
     add(
         link,
         "span",

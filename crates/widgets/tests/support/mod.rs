@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
-use bandeau_widgets::{Action, Model, View, BAR_CSS, LAUNCHER_CSS, SHARED_CSS, USER_MENU_CSS};
+use bandeau_widgets::{
+    Action, Model, View, BAR_CSS, LAUNCHER_CSS, LOGIN_CSS, SHARED_CSS, USER_MENU_CSS,
+};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,7 +45,25 @@ impl<V: View> Drop for Mounted<V> {
 
 /// Mounts `view` showing `model` into a fresh shadow root with the
 /// component styles. Navigations are answered with `follow`.
-pub fn mount<V: View + 'static>(mut view: V, model: Model, follow: bool) -> Mounted<V> {
+pub fn mount<V: View + 'static>(view: V, model: Model, follow: bool) -> Mounted<V> {
+    mount_styled(
+        view,
+        model,
+        follow,
+        &[SHARED_CSS, LAUNCHER_CSS, BAR_CSS, USER_MENU_CSS],
+    )
+}
+
+/// The login's stylesheets, as its element adopts them (besides tokens).
+pub const LOGIN_SHEETS: [&str; 2] = [SHARED_CSS, LOGIN_CSS];
+
+/// [`mount`] with these component stylesheets instead of the bar's.
+pub fn mount_styled<V: View + 'static>(
+    mut view: V,
+    model: Model,
+    follow: bool,
+    styles: &[&str],
+) -> Mounted<V> {
     let document = document();
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     host.set_attribute("style", LAYOUT).unwrap();
@@ -51,7 +71,7 @@ pub fn mount<V: View + 'static>(mut view: V, model: Model, follow: bool) -> Moun
     let init = ShadowRootInit::new(ShadowRootMode::Open);
     let root = host.attach_shadow(&init).unwrap();
     let sheets = js_sys::Array::new();
-    for css in [SHARED_CSS, LAUNCHER_CSS, BAR_CSS, USER_MENU_CSS] {
+    for css in styles {
         let sheet = CssStyleSheet::new().unwrap();
         sheet.replace_sync(css).expect("component CSS parses");
         sheets.push(&sheet);
