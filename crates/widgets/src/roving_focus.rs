@@ -82,8 +82,20 @@ pub fn vertical(items: &[HtmlElement], current: usize, down: bool) -> Option<usi
 pub fn handle_key(items: &[HtmlElement], event: &KeyboardEvent, grid: bool) -> Option<usize> {
     let current = position(items, event)?;
     let key = event.key();
+    // Right-to-left pages (`dir="rtl"`, inherited into the shadow root)
+    // lay the grid out mirrored: the arrow that points to the next item
+    // is the left one.
+    let rtl = web_sys::window()
+        .and_then(|w| w.get_computed_style(&items[current]).ok().flatten())
+        .and_then(|style| style.get_property_value("direction").ok())
+        .is_some_and(|direction| direction == "rtl");
+    let key = match (key.as_str(), rtl) {
+        ("ArrowRight", true) => "ArrowLeft",
+        ("ArrowLeft", true) => "ArrowRight",
+        (other, _) => other,
+    };
     // In a vertical list the horizontal keys move too (a row of buttons).
-    let key = match key.as_str() {
+    let key = match key {
         "ArrowRight" if !grid => "ArrowDown",
         "ArrowLeft" if !grid => "ArrowUp",
         other => other,

@@ -240,7 +240,14 @@ test('the strict-CSP login page logs no violation, switching language and signin
   const STRICT = '/examples/strict-csp/login.html';
   const response = await open(page, STRICT);
   assert.equal(response.headers()['content-security-policy'], POLICY);
-  assert.equal(await part(page, HOST, 'background').evaluate((img) => img.naturalWidth > 0), true);
+  // The background may still be on its way: wait for it to load or fail.
+  const loaded = await part(page, HOST, 'background').evaluate((img) => (img.complete
+    ? img.naturalWidth > 0
+    : new Promise((resolve) => {
+      img.addEventListener('load', () => resolve(img.naturalWidth > 0), { once: true });
+      img.addEventListener('error', () => resolve(false), { once: true });
+    })));
+  assert.equal(loaded, true, 'the background image loads under the policy');
   const clean = async (when) => {
     assert.deepEqual(await page.evaluate(() => window.__violations), [], `${when}: violations`);
     assert.deepEqual(await exampleProblems(page), [], `${when}: problems`);
