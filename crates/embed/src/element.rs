@@ -224,6 +224,14 @@ impl Chrome {
                     _ => m.login.background_url = url,
                 });
             }
+            // Read again when used; checked now so that a bad value is
+            // reported when it is set, not when someone clicks.
+            "logout-url" | "nav-url" => {
+                self.url(name, value);
+            }
+            "locale-url" => {
+                self.url(name, value.map(|v| v.replace("{lang}", "de")));
+            }
             _ => {
                 if let Some(at) = LINKS.iter().position(|l| *l == name) {
                     let url = self.url(name, value);

@@ -9,7 +9,7 @@
 use crate::element::Chrome;
 use crate::events::{report, report_problems};
 use crate::storage;
-use bandeau_navigation::parse;
+use bandeau_navigation::{parse, safe_link};
 use bandeau_widgets::{Lang, NavigationState};
 use std::rc::Rc;
 use std::sync::Arc;
@@ -68,9 +68,10 @@ fn percent_encode_into(value: &str, out: &mut String) {
 /// fresh one. Does nothing without a `nav-url`.
 pub fn load(chrome: &Rc<Chrome>) {
     let host = &chrome.host;
+    // An unsafe `nav-url` was reported when it was set; it is not fetched.
     let Some(nav_url) = host
         .get_attribute("nav-url")
-        .filter(|u| !u.trim().is_empty())
+        .filter(|u| !u.trim().is_empty() && safe_link(u, "").is_ok())
     else {
         return;
     };

@@ -261,6 +261,29 @@ async fn an_unsafe_url_attribute_is_dropped_and_reported() {
 }
 
 #[wasm_bindgen_test]
+async fn unsafe_logout_and_navigation_urls_are_reported_when_set() {
+    let errors = record("bandeau-error");
+    let before = errors.borrow().len();
+    let el = element(
+        "bandeau-user-menu",
+        &[("user-name", "Erika"), ("logout-url", "javascript:alert(1)")],
+    );
+    settle().await;
+    let sources = |from: usize| -> Vec<String> {
+        errors.borrow()[from..]
+            .iter()
+            .filter_map(|e| detail(e, "source"))
+            .collect()
+    };
+    assert_eq!(sources(before), ["logout-url"], "reported at once, not on click");
+    let middle = errors.borrow().len();
+    el.set_attribute("nav-url", "data:application/json,{}").unwrap();
+    settle().await;
+    assert_eq!(sources(middle), ["nav-url"], "one report, and nothing fetched");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_user_menu_reports_choices_as_events() {
     let languages = record("bandeau-language-change");
     let themes = record("bandeau-theme-change");

@@ -308,11 +308,15 @@ async fn an_unsafe_locale_url_is_not_followed() {
         ("locale-url", "javascript:location.hash='{lang}'"),
     ]);
     settle().await;
+    assert_eq!(
+        errors.borrow().len(),
+        before + 1,
+        "reported when set, before anyone clicks"
+    );
     all(&el, "[part=language-option]")[1].click();
     settle().await;
     assert_eq!(hash(), start);
     let seen = errors.borrow();
-    assert_eq!(seen.len(), before + 1);
     assert_eq!(
         detail(&seen[before], "source").as_deref(),
         Some("locale-url")
