@@ -266,7 +266,10 @@ async fn unsafe_logout_and_navigation_urls_are_reported_when_set() {
     let before = errors.borrow().len();
     let el = element(
         "bandeau-user-menu",
-        &[("user-name", "Erika"), ("logout-url", "javascript:alert(1)")],
+        &[
+            ("user-name", "Erika"),
+            ("logout-url", "javascript:alert(1)"),
+        ],
     );
     settle().await;
     let sources = |from: usize| -> Vec<String> {
@@ -275,11 +278,20 @@ async fn unsafe_logout_and_navigation_urls_are_reported_when_set() {
             .filter_map(|e| detail(e, "source"))
             .collect()
     };
-    assert_eq!(sources(before), ["logout-url"], "reported at once, not on click");
+    assert_eq!(
+        sources(before),
+        ["logout-url"],
+        "reported at once, not on click"
+    );
     let middle = errors.borrow().len();
-    el.set_attribute("nav-url", "data:application/json,{}").unwrap();
+    el.set_attribute("nav-url", "data:application/json,{}")
+        .unwrap();
     settle().await;
-    assert_eq!(sources(middle), ["nav-url"], "one report, and nothing fetched");
+    assert_eq!(
+        sources(middle),
+        ["nav-url"],
+        "one report, and nothing fetched"
+    );
     el.remove();
 }
 
