@@ -6,7 +6,7 @@ use crate::events::{detail, dispatch, report, report_problems};
 use crate::loader;
 use crate::sheets::{self, Component};
 use crate::storage;
-use bandeau_navigation::{parse, safe_link};
+use bandeau_navigation::{display_text, parse, safe_link};
 use bandeau_widgets::bar::Bar;
 use bandeau_widgets::launcher::Launcher;
 use bandeau_widgets::login::{Login, LINKS};
@@ -96,6 +96,12 @@ pub fn define_all() {
         // The classes call it for every element, for the page's lifetime.
         connect.forget();
     }
+}
+
+/// An attribute's text as the chrome shows it: trimmed, one line, without
+/// control or direction-override characters (as names from the navigation).
+fn text(value: Option<String>) -> String {
+    display_text(value.as_deref().unwrap_or(""))
 }
 
 /// One element's state, shared by its handle, its view's action handler
@@ -197,10 +203,11 @@ impl Chrome {
                 self.change(|m| m.portal_url = url);
             }
             "product-name" => {
-                self.change(|m| m.product_name = value.unwrap_or_else(|| "openDesk".to_owned()))
+                let name = value.map_or_else(|| "openDesk".to_owned(), |v| display_text(&v));
+                self.change(|m| m.product_name = name)
             }
-            "user-name" => self.change(|m| m.user.name = value.unwrap_or_default()),
-            "user-email" => self.change(|m| m.user.email = value.unwrap_or_default()),
+            "user-name" => self.change(|m| m.user.name = text(value)),
+            "user-email" => self.change(|m| m.user.email = text(value)),
             "avatar-url" => {
                 let url = self.url(name, value);
                 self.change(|m| m.user.avatar_url = url);
@@ -213,7 +220,7 @@ impl Chrome {
                 let url = self.url(name, value);
                 self.change(|m| m.user.settings_url = url);
             }
-            "slogan" => self.change(|m| m.login.slogan = value.unwrap_or_default()),
+            "slogan" => self.change(|m| m.login.slogan = text(value)),
             "languages" => {
                 self.change(|m| m.login.languages = Lang::list(&value.unwrap_or_default()))
             }
@@ -439,8 +446,8 @@ impl Handle {
                 .and_then(|v| v.as_string())
         };
         let user = bandeau_widgets::User {
-            name: text("name").unwrap_or_default(),
-            email: text("email").unwrap_or_default(),
+            name: display_text(&text("name").unwrap_or_default()),
+            email: display_text(&text("email").unwrap_or_default()),
             avatar_url: chrome.url("avatarUrl", text("avatarUrl")),
             profile_url: chrome.url("profileUrl", text("profileUrl")),
             settings_url: chrome.url("settingsUrl", text("settingsUrl")),

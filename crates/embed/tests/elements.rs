@@ -296,6 +296,24 @@ async fn unsafe_logout_and_navigation_urls_are_reported_when_set() {
 }
 
 #[wasm_bindgen_test]
+async fn attribute_text_is_cleaned_like_navigation_names() {
+    let el = element(
+        "bandeau-user-menu",
+        &[
+            ("user-name", "\u{202e}Erika\n  Mustermann"),
+            ("user-email", "\u{200b}"),
+        ],
+    );
+    settle().await;
+    let root = shadow(&el);
+    let name = root.query_selector("[part=user-name]").unwrap().unwrap();
+    assert_eq!(name.text_content().as_deref(), Some("Erika Mustermann"));
+    let email = root.query_selector("[part=user-email]").unwrap().unwrap();
+    assert_eq!(email.text_content().as_deref(), Some(""));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_user_menu_reports_choices_as_events() {
     let languages = record("bandeau-language-change");
     let themes = record("bandeau-theme-change");

@@ -24,4 +24,4 @@ pub use link::{safe_link, MAX_LINK_BYTES};
 pub use monogram::monogram;
 pub use problem::Problem;
 pub use search::{filter, fold, matches};
-pub use text::MAX_CHARS;
+pub use text::{display_text, MAX_CHARS};

@@ -37,7 +37,27 @@ pub(crate) fn clean(raw: &str, max: usize) -> (String, bool) {
         out.push(c);
         count += needed;
     }
+    // Only zero-width characters left: nothing would show, and the caller's
+    // fallback (the identifier) is better than an empty label.
+    if out.chars().all(is_zero_width) {
+        out.clear();
+    }
     (out, false)
+}
+
+/// Display text from an attribute or property (a person's name, the
+/// product name): cleaned as names from the navigation document are.
+pub fn display_text(raw: &str) -> String {
+    clean(raw, MAX_CHARS).0
+}
+
+/// Characters that take no room: zero-width spaces and joiners, direction
+/// marks, the word joiner and invisible operators, the byte-order mark and
+/// the Hangul fillers.
+fn is_zero_width(c: char) -> bool {
+    matches!(c,
+        '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{34f}' | '\u{180e}'
+        | '\u{115f}' | '\u{1160}' | '\u{3164}' | '\u{ffa0}')
 }
 
 /// Control characters, and the bidirectional embeddings, overrides and
@@ -151,6 +171,16 @@ pub(crate) fn short(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_of_zero_width_characters_only_is_empty() {
+        assert_eq!(
+            clean("\u{200b}\u{200d}\u{feff}", 200),
+            (String::new(), false)
+        );
+        assert_eq!(display_text("\u{202e}Erika\u{200b}"), "Erika\u{200b}");
+        assert_eq!(display_text("  Jördis \n Müller "), "Jördis Müller");
+    }
 
     #[test]
     fn text_is_trimmed_and_whitespace_collapsed() {

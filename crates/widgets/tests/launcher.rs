@@ -473,6 +473,11 @@ fn an_unsafe_link_is_shown_disabled() {
     let event = pointer_click(&chat);
     assert!(event.default_prevented(), "a click goes nowhere");
     assert!(setup.actions().is_empty());
+    let tile = chat.parent_element().unwrap();
+    assert!(
+        tile.query_selector("button.pin").unwrap().is_none(),
+        "nothing to pin without a link"
+    );
 }
 
 #[wasm_bindgen_test]

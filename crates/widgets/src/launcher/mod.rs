@@ -495,7 +495,9 @@ fn tile(list: &Element, entry: &Entry, index: usize, category: usize, t: &String
         );
     }
     dom::append(&tile, &app);
-    let pin = (!entry.identifier.is_empty()).then(|| {
+    // Pinned apps are links in the bar: one without a usable link has
+    // nothing to pin.
+    let pin = (!entry.identifier.is_empty() && entry.link.is_some()).then(|| {
         let pin = add(
             &tile,
             "button",
