@@ -23,6 +23,7 @@ pub fn run() -> Result<(), String> {
     wasm_target()?;
     wasm_bindgen_cli()?;
     wasm_pack()?;
+    cargo_deny()?;
     wasm_opt()?;
     esbuild()?;
     chromium()?;
@@ -122,6 +123,26 @@ fn wasm_pack() -> Result<(), String> {
     }
     say("installing wasm-pack");
     util::run(util::cargo().args(["install", "wasm-pack", "--locked"]))
+}
+
+/// cargo-deny checks licences, bans and sources against `deny.toml`. Its
+/// configuration format changes between minor versions, so it is pinned.
+const CARGO_DENY_VERSION: &str = "0.20.2";
+
+fn cargo_deny() -> Result<(), String> {
+    let found = util::stdout_of(util::cargo().args(["deny", "--version"]));
+    if let Some(version) = found.filter(|v| v.trim().ends_with(CARGO_DENY_VERSION)) {
+        say(&format!("already present: {}", version.trim()));
+        return Ok(());
+    }
+    say(&format!("installing cargo-deny {CARGO_DENY_VERSION}"));
+    util::run(util::cargo().args([
+        "install",
+        "cargo-deny",
+        "--locked",
+        "--version",
+        CARGO_DENY_VERSION,
+    ]))
 }
 
 fn wasm_opt() -> Result<(), String> {

@@ -31,6 +31,12 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
+        // Licences, banned crates and sources of every dependency
+        // (deny.toml); the advisories check needs a database from GitHub.
+        name: "licences and bans",
+        run: || util::run(util::cargo().args(["deny", "check", "licenses", "bans", "sources"])),
+    },
+    Step {
         name: "cargo test",
         run: || util::run(util::cargo().args(["test", "--workspace"])),
     },
