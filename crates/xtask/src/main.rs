@@ -12,6 +12,7 @@ mod endpoints;
 mod keycloak;
 mod npm;
 mod preview;
+mod sbom;
 mod serve;
 mod setup;
 mod test;
@@ -49,6 +50,9 @@ enum Task {
     },
     /// Set up, then run every check CI runs, stopping at the first failure
     Test,
+    /// CycloneDX SBOMs of the npm package, the brand module and the token
+    /// CLI into target/sbom
+    Sbom,
     /// Time our tools against their peers (reported, never asserted)
     Bench {
         #[arg(value_enum, default_value_t = Suite::Tokens)]
@@ -89,6 +93,7 @@ fn main() -> ExitCode {
             .and_then(|()| keycloak::install_bundle()),
         Task::Preview { port, host } => preview::run(&host, port),
         Task::Test => test::run(),
+        Task::Sbom => sbom::run().map(drop),
         Task::Bench {
             suite: Suite::Tokens,
             groups,

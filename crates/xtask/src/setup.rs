@@ -145,6 +145,28 @@ fn cargo_deny() -> Result<(), String> {
     ]))
 }
 
+/// cargo-cyclonedx writes the SBOMs (`cargo xtask sbom`); pinned like
+/// cargo-deny, its output format follows its version.
+const CARGO_CYCLONEDX_VERSION: &str = "0.5.9";
+
+pub fn cargo_cyclonedx() -> Result<(), String> {
+    let found = util::stdout_of(util::cargo().args(["cyclonedx", "--version"]));
+    if let Some(version) = found.filter(|v| v.trim().ends_with(CARGO_CYCLONEDX_VERSION)) {
+        say(&format!("already present: {}", version.trim()));
+        return Ok(());
+    }
+    say(&format!(
+        "installing cargo-cyclonedx {CARGO_CYCLONEDX_VERSION}"
+    ));
+    util::run(util::cargo().args([
+        "install",
+        "cargo-cyclonedx",
+        "--locked",
+        "--version",
+        CARGO_CYCLONEDX_VERSION,
+    ]))
+}
+
 fn wasm_opt() -> Result<(), String> {
     let tools = util::tools_dir();
     for line in npm::ensure(&tools, &[BINARYEN])? {

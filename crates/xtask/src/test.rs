@@ -37,6 +37,12 @@ const STEPS: &[Step] = &[
         run: || util::run(util::cargo().args(["deny", "check", "licenses", "bans", "sources"])),
     },
     Step {
+        // The SBOMs openDesk's supply-chain record needs, checked as they
+        // are written.
+        name: "SBOM",
+        run: || crate::sbom::run().map(drop),
+    },
+    Step {
         name: "cargo test",
         run: || util::run(util::cargo().args(["test", "--workspace"])),
     },
