@@ -594,6 +594,15 @@ fn shipped_files(dir: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
+/// What the script tag makes a page load: every shipped file but
+/// `tokens.css`, which is for vendors' own pages (the elements carry their
+/// tokens inside the wasm). The bench measures the same list.
+pub(crate) fn script_tag_files(pkg: &Path) -> Result<Vec<String>, String> {
+    let mut files = shipped_files(pkg)?;
+    files.retain(|f| f != "tokens.css");
+    Ok(files)
+}
+
 fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

@@ -28,8 +28,6 @@ use crate::{build, bundle, serve, setup, util};
 pub const DEFAULT_RUNS: usize = 15;
 pub const DEFAULT_KEYSTROKES: usize = 30;
 
-/// The wasm-bindgen output name `bundle.rs` builds with.
-const GLUE: &str = "bandeau_embed";
 const SCRIPT: &str = "crates/xtask/bench/chrome.mjs";
 
 /// Why La Gaufre v2 is not in the table unless `--lagaufre-js` is given.
@@ -160,40 +158,18 @@ pub fn run(options: &Options) -> Result<(), String> {
 }
 
 /// Everything a page with the script tag loads from `pkg/`, as `bundle.rs`
-/// lists it for the SRI hashes: entry, glue, snippets, wasm, token CSS.
+/// lists it: entry, glue, snippets, wasm.
 fn bandeau_files(pkg: &Path) -> Result<Vec<Shipped>, String> {
-    let mut snippets = Vec::new();
-    all_files(&pkg.join("snippets"), &mut snippets);
-    snippets.sort();
-    let mut names = vec!["bandeau.js".to_string(), format!("{GLUE}.js")];
-    names.extend(snippets.iter().map(|path| {
-        let relative = path.strip_prefix(pkg).unwrap_or(path);
-        let parts: Vec<_> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        parts.join("/")
-    }));
-    // Not `tokens.css`: it is for vendors' own pages; the elements carry
-    // their tokens inside the wasm, so the script tag never loads it.
-    names.push(format!("{GLUE}_bg.wasm"));
-    names
+    let names = crate::bundle::script_tag_files(pkg)
+        .map_err(|e| format!("{e}: build the bundle (`cargo xtask build`, or drop --no-build)"))?;
+    Ok(names
         .into_iter()
-        .map(|name| {
-            let path = pkg.join(&name);
-            if path.is_file() {
-                Ok(Shipped {
-                    product: report::BANDEAU,
-                    name,
-                    path,
-                })
-            } else {
-                Err(format!(
-                    "pkg/{name} is missing: build the bundle (`cargo xtask build`, or drop --no-build)"
-                ))
-            }
+        .map(|name| Shipped {
+            product: report::BANDEAU,
+            path: pkg.join(&name),
+            name,
         })
-        .collect()
+        .collect())
 }
 
 /// The brand module in `pkg/brand/`, which elements load only for a
@@ -209,20 +185,6 @@ fn brand_files(pkg: &Path) -> Vec<Shipped> {
             path,
         })
         .collect()
-}
-
-fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            all_files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
 }
 
 /// The bench's own site root, next to the preview routes (`/pkg/`,
