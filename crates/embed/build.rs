@@ -4,7 +4,7 @@
 //! only the custom properties its component stylesheets can reach.
 
 use bandeau_tokens::emit::{css, Options};
-use bandeau_tokens::resolver::{compile_resolver, Loader};
+use bandeau_tokens::files::compile_resolver_file;
 use lightningcss::properties::custom::CustomPropertyName;
 use lightningcss::properties::Property;
 use lightningcss::rules::CssRule;
@@ -13,18 +13,6 @@ use lightningcss::traits::ToCss;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::{env, fs};
-
-struct Files(PathBuf);
-
-impl Loader for Files {
-    fn load(&mut self, reference: &str) -> Result<(String, String), String> {
-        let path = self.0.join(reference);
-        println!("cargo:rerun-if-changed={}", path.display());
-        fs::read_to_string(&path)
-            .map(|text| (path.display().to_string(), text))
-            .map_err(|e| format!("{}: {e}", path.display()))
-    }
-}
 
 /// Whitespace and comments only, and the custom properties that none of
 /// `used` reaches (directly or through other properties' values): rules are
@@ -226,21 +214,12 @@ fn rem_to_px(css: &str) -> String {
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
-    let tokens = manifest.join("../../tokens");
-    let resolver = tokens.join("bandeau.resolver.json");
-    println!("cargo:rerun-if-changed={}", resolver.display());
-    let text =
-        fs::read_to_string(&resolver).unwrap_or_else(|e| panic!("{}: {e}", resolver.display()));
-    let compiled =
-        match compile_resolver(&resolver.display().to_string(), &text, &mut Files(tokens)) {
-            Ok(compiled) => compiled,
-            Err(failure) => {
-                for problem in &failure.diagnostics {
-                    eprintln!("{problem}");
-                }
-                panic!("the project's tokens do not compile");
-            }
-        };
+    let resolver = manifest.join("../../tokens/bandeau.resolver.json");
+    let (compiled, read) = compile_resolver_file(&resolver)
+        .unwrap_or_else(|problems| panic!("the project's tokens do not compile:\n{problems}"));
+    for path in read {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
     let options = Options {
         output_references: true,
         source_name: "tokens/bandeau.resolver.json".into(),
