@@ -5,45 +5,16 @@
 
 use bandeau_widgets::launcher::stories::SAMPLE_JSON;
 use js_sys::{Function, Reflect};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CustomEvent, Event, HtmlElement, ShadowRoot};
+use web_sys::HtmlElement;
+
+mod support;
+
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
-}
-
-/// Creates `<name>` with attributes, connects it, and returns it.
-fn element(name: &str, attributes: &[(&str, &str)]) -> HtmlElement {
-    bandeau_embed::start();
-    let el: HtmlElement = document().create_element(name).unwrap().unchecked_into();
-    for (key, value) in attributes {
-        el.set_attribute(key, value).unwrap();
-    }
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn shadow(el: &HtmlElement) -> ShadowRoot {
-    el.shadow_root().expect("an open shadow root")
-}
 
 fn set_property(el: &HtmlElement, key: &str, value: &JsValue) {
     Reflect::set(el, &JsValue::from_str(key), value).unwrap();
@@ -51,33 +22,6 @@ fn set_property(el: &HtmlElement, key: &str, value: &JsValue) {
 
 fn get_property(el: &HtmlElement, key: &str) -> JsValue {
     Reflect::get(el, &JsValue::from_str(key)).unwrap()
-}
-
-/// Records the events of one type that reach `document`.
-fn record(name: &str) -> Rc<RefCell<Vec<CustomEvent>>> {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let sink = seen.clone();
-    let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        sink.borrow_mut().push(e.unchecked_into())
-    });
-    document()
-        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-        .unwrap();
-    listener.forget();
-    seen
-}
-
-fn cancel_on(el: &HtmlElement, name: &str) {
-    let cancel = Closure::<dyn FnMut(Event)>::new(|e: Event| e.prevent_default());
-    el.add_event_listener_with_callback(name, cancel.as_ref().unchecked_ref())
-        .unwrap();
-    cancel.forget();
-}
-
-fn detail(event: &CustomEvent, key: &str) -> Option<String> {
-    Reflect::get(&event.detail(), &JsValue::from_str(key))
-        .ok()?
-        .as_string()
 }
 
 #[wasm_bindgen_test]

@@ -4,47 +4,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::Reflect;
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{CustomEvent, Event, HtmlElement, ShadowRoot};
+use web_sys::HtmlElement;
+
+mod support;
+
+use support::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn settle() {
-    for _ in 0..3 {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
-}
-
-fn login(attributes: &[(&str, &str)]) -> HtmlElement {
-    bandeau_embed::start();
-    let el: HtmlElement = document()
-        .create_element("bandeau-login")
-        .unwrap()
-        .unchecked_into();
-    for (key, value) in attributes {
-        el.set_attribute(key, value).unwrap();
-    }
-    document().body().unwrap().append_child(&el).unwrap();
-    el
-}
-
-fn shadow(el: &HtmlElement) -> ShadowRoot {
-    el.shadow_root().expect("an open shadow root")
-}
 
 fn all(el: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
     let list = shadow(el).query_selector_all(selector).unwrap();
@@ -65,33 +33,6 @@ fn text_of(el: &HtmlElement, selector: &str) -> Option<String> {
     shadow(el).query_selector(selector).unwrap()?.text_content()
 }
 
-/// Records the events of one type that reach `document`.
-fn record(name: &str) -> Rc<RefCell<Vec<CustomEvent>>> {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let sink = seen.clone();
-    let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-        sink.borrow_mut().push(e.unchecked_into())
-    });
-    document()
-        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
-        .unwrap();
-    listener.forget();
-    seen
-}
-
-fn cancel_on(el: &HtmlElement, name: &str) {
-    let cancel = Closure::<dyn FnMut(Event)>::new(|e: Event| e.prevent_default());
-    el.add_event_listener_with_callback(name, cancel.as_ref().unchecked_ref())
-        .unwrap();
-    cancel.forget();
-}
-
-fn detail(event: &CustomEvent, key: &str) -> Option<String> {
-    Reflect::get(&event.detail(), &JsValue::from_str(key))
-        .ok()?
-        .as_string()
-}
-
 fn hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
@@ -100,18 +41,21 @@ const PORTAL: &str = "https://portal.example.org";
 
 #[wasm_bindgen_test]
 async fn attributes_become_the_login_chrome() {
-    let el = login(&[
-        ("base", PORTAL),
-        ("product-name", "openDesk Cloud"),
-        ("slogan", "Souverän zusammenarbeiten"),
-        ("logo-url", "/logo.svg"),
-        ("background-url", "https://cdn.example.org/bg.jpg"),
-        ("languages", "de, en,es,fr"),
-        ("lang", "en"),
-        ("imprint-url", "/imprint"),
-        ("privacy-url", "https://example.org/privacy"),
-        ("support-url", "help/"),
-    ]);
+    let el = element(
+        "bandeau-login",
+        &[
+            ("base", PORTAL),
+            ("product-name", "openDesk Cloud"),
+            ("slogan", "Souverän zusammenarbeiten"),
+            ("logo-url", "/logo.svg"),
+            ("background-url", "https://cdn.example.org/bg.jpg"),
+            ("languages", "de, en,es,fr"),
+            ("lang", "en"),
+            ("imprint-url", "/imprint"),
+            ("privacy-url", "https://example.org/privacy"),
+            ("support-url", "help/"),
+        ],
+    );
     settle().await;
     assert_eq!(
         shadow(&el).adopted_style_sheets().length(),
@@ -207,16 +151,19 @@ async fn attributes_become_the_login_chrome() {
 async fn unsafe_urls_are_dropped_and_reported() {
     let errors = record("bandeau-error");
     let before = errors.borrow().len();
-    let el = login(&[
-        ("logo-url", "javascript:alert(1)"),
-        (
-            "background-url",
-            " data:image/svg+xml,<svg onload=alert(1)>",
-        ),
-        ("imprint-url", "JaVaScRiPt:alert(1)"),
-        ("privacy-url", "java\tscript:alert(1)"),
-        ("docs-url", "/docs"),
-    ]);
+    let el = element(
+        "bandeau-login",
+        &[
+            ("logo-url", "javascript:alert(1)"),
+            (
+                "background-url",
+                " data:image/svg+xml,<svg onload=alert(1)>",
+            ),
+            ("imprint-url", "JaVaScRiPt:alert(1)"),
+            ("privacy-url", "java\tscript:alert(1)"),
+            ("docs-url", "/docs"),
+        ],
+    );
     settle().await;
     let sources: Vec<_> = errors.borrow()[before..]
         .iter()
@@ -242,7 +189,10 @@ async fn unsafe_urls_are_dropped_and_reported() {
 #[wasm_bindgen_test]
 async fn hostile_attribute_text_stays_text() {
     let payload = "<img src=x onerror=window.__pwned=1>";
-    let el = login(&[("product-name", payload), ("slogan", payload)]);
+    let el = element(
+        "bandeau-login",
+        &[("product-name", payload), ("slogan", payload)],
+    );
     settle().await;
     assert_eq!(text_of(&el, "h1").as_deref(), Some(payload));
     assert_eq!(text_of(&el, "[part=slogan]").as_deref(), Some(payload));
@@ -253,11 +203,14 @@ async fn hostile_attribute_text_stays_text() {
 #[wasm_bindgen_test]
 async fn a_cancelled_language_change_neither_navigates_nor_switches() {
     let changes = record("bandeau-language-change");
-    let el = login(&[
-        ("languages", "de,en,fr"),
-        ("lang", "de"),
-        ("locale-url", "#cancelled={lang}"),
-    ]);
+    let el = element(
+        "bandeau-login",
+        &[
+            ("languages", "de,en,fr"),
+            ("lang", "de"),
+            ("locale-url", "#cancelled={lang}"),
+        ],
+    );
     settle().await;
     cancel_on(&el, "bandeau-language-change");
     let before = hash();
@@ -276,11 +229,14 @@ async fn a_cancelled_language_change_neither_navigates_nor_switches() {
 async fn an_uncancelled_language_change_follows_locale_url() {
     let changes = record("bandeau-language-change");
     // A fragment-only template keeps the test page where it is.
-    let el = login(&[
-        ("languages", "de,en,fr"),
-        ("lang", "de"),
-        ("locale-url", "#kc_locale={lang}&again={lang}"),
-    ]);
+    let el = element(
+        "bandeau-login",
+        &[
+            ("languages", "de,en,fr"),
+            ("lang", "de"),
+            ("locale-url", "#kc_locale={lang}&again={lang}"),
+        ],
+    );
     settle().await;
     all(&el, "[part=language-option]")[1].click();
     assert_eq!(
@@ -302,11 +258,14 @@ async fn an_unsafe_locale_url_is_not_followed() {
     let errors = record("bandeau-error");
     let before = errors.borrow().len();
     let start = hash();
-    let el = login(&[
-        ("languages", "de,fr"),
-        ("lang", "de"),
-        ("locale-url", "javascript:location.hash='{lang}'"),
-    ]);
+    let el = element(
+        "bandeau-login",
+        &[
+            ("languages", "de,fr"),
+            ("lang", "de"),
+            ("locale-url", "javascript:location.hash='{lang}'"),
+        ],
+    );
     settle().await;
     assert_eq!(
         errors.borrow().len(),
