@@ -6,6 +6,7 @@ use crate::events::{detail, dispatch, report, report_problems};
 use crate::loader;
 use crate::sheets::{self, Component};
 use crate::storage;
+use bandeau_elements::{self as elements, ATTRIBUTE_NAMES, URL_ATTRIBUTES};
 use bandeau_navigation::{display_text, parse, safe_link};
 use bandeau_widgets::bar::Bar;
 use bandeau_widgets::launcher::Launcher;
@@ -28,59 +29,20 @@ extern "C" {
     ) -> bool;
 }
 
-/// The attributes every element observes; properties of the same name in
-/// camelCase mirror them.
-const ATTRIBUTES: &[&str] = &[
-    "nav-url",
-    "lang",
-    "theme",
-    "app",
-    "base",
-    "portal-url",
-    "product-name",
-    "slogan",
-    "logo-url",
-    "background-url",
-    "languages",
-    "locale-url",
-    "imprint-url",
-    "privacy-url",
-    "docs-url",
-    "support-url",
-    "feedback-url",
-    "user-name",
-    "user-email",
-    "avatar-url",
-    "profile-url",
-    "settings-url",
-    "logout-url",
-    "brand",
-];
-
-const URL_ATTRIBUTES: &[&str] = &[
-    "logo-url",
-    "background-url",
-    "imprint-url",
-    "privacy-url",
-    "docs-url",
-    "support-url",
-    "feedback-url",
-    "portal-url",
-    "avatar-url",
-    "profile-url",
-    "settings-url",
-    "logout-url",
-];
-
+/// The elements' contract (names, attributes) is `bandeau-elements`; this
+/// is which view each one shows.
 const ELEMENTS: [(&str, Component); 4] = [
-    ("bandeau-bar", Component::Bar),
-    ("bandeau-launcher", Component::Launcher),
-    ("bandeau-user-menu", Component::UserMenu),
-    ("bandeau-login", Component::Login),
+    (elements::BAR, Component::Bar),
+    (elements::LAUNCHER, Component::Launcher),
+    (elements::USER_MENU, Component::UserMenu),
+    (elements::LOGIN, Component::Login),
 ];
 
 pub fn define_all() {
-    let attributes: Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
+    let attributes: Array = ATTRIBUTE_NAMES
+        .iter()
+        .map(|a| JsValue::from_str(a))
+        .collect();
     for (name, component) in ELEMENTS {
         let connect =
             Closure::<dyn FnMut(HtmlElement) -> JsValue>::new(move |host: HtmlElement| {
@@ -503,7 +465,7 @@ impl Handle {
         LIVE.with(|live| live.borrow_mut().push(Rc::downgrade(&chrome)));
         // Attributes present before the element was connected were not
         // delivered to a handle; read them all now.
-        for name in ATTRIBUTES {
+        for name in ATTRIBUTE_NAMES {
             chrome.apply(name, host.get_attribute(name));
         }
         chrome.change(|_| {});
