@@ -1,6 +1,6 @@
 //! The four elements, with what each one has beyond the shared attributes.
 
-use crate::{Attribute, ATTRIBUTES, BAR, LAUNCHER, LOGIN, USER_MENU};
+use crate::{Attribute, Field, ATTRIBUTES, BAR, LAUNCHER, LOGIN, USER_MENU};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Property {
@@ -69,6 +69,41 @@ const USER: Property = Property {
     ts: "BandeauUser | null",
     description: "`{ name, email, avatarUrl, profileUrl, settingsUrl }`, replacing what the `user-*` attributes said.",
 };
+
+/// The members of the `user` property's object (`BandeauUser`); each is
+/// optional, and the URLs are checked like URL attributes.
+pub const USER_FIELDS: [Field; 5] = [
+    Field {
+        name: "name",
+        ts: "string",
+        description: "The person's name; its initials stand in for a missing avatar.",
+        optional: true,
+    },
+    Field {
+        name: "email",
+        ts: "string",
+        description: "The person's e-mail address.",
+        optional: true,
+    },
+    Field {
+        name: "avatarUrl",
+        ts: "string",
+        description: "The avatar image; initials are shown without it or when it fails to load.",
+        optional: true,
+    },
+    Field {
+        name: "profileUrl",
+        ts: "string",
+        description: "The profile link in the user menu.",
+        optional: true,
+    },
+    Field {
+        name: "settingsUrl",
+        ts: "string",
+        description: "The settings link in the user menu.",
+        optional: true,
+    },
+];
 
 const REFRESH: Method = Method {
     name: "refresh",

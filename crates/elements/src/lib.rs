@@ -17,7 +17,7 @@ mod elements;
 mod events;
 
 pub use attributes::{Attribute, Kind, ATTRIBUTES, ATTRIBUTE_NAMES, URL_ATTRIBUTES};
-pub use elements::{Element, Method, Part, Property, Slot, ELEMENTS, TAG_NAMES};
+pub use elements::{Element, Method, Part, Property, Slot, ELEMENTS, TAG_NAMES, USER_FIELDS};
 pub use events::{Event, Field, EVENTS};
 
 /// The tags of the four elements, for per-element lists below.

@@ -89,10 +89,13 @@ export function define(name, attributes, connect) {
 // The brand module (`bandeau-brand`) is loaded by the first element with a
 // `brand` attribute, from `pkg/brand/` beside this bundle: pages without a
 // brand never download it. This file sits in `pkg/snippets/<crate>/src/`.
+// The specifier is a literal relative path, not a `new URL(…)`: browsers
+// resolve it against this file as well, and bundlers (Vite, webpack,
+// Rollup) then make it a lazy chunk and emit the module's own wasm too.
 let brandModule;
 
 export function brandCss(document) {
-  brandModule ??= import(new URL("../../../brand/bandeau_brand.js", import.meta.url)).then(
+  brandModule ??= import("../../../brand/bandeau_brand.js").then(
     async (module) => {
       await module.default();
       return module;

@@ -17,6 +17,7 @@ pub mod emit;
 pub mod files;
 pub mod json;
 pub mod lint;
+pub mod project;
 pub mod reference;
 pub mod resolve;
 pub mod resolver;

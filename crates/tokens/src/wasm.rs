@@ -3,11 +3,12 @@
 //! Strings in, a JSON string out, so the bindings need no serde glue and
 //! stay small: `compile(files, formats)` where `files` is a JSON object
 //! `{ "name": "text", … }` (a `*.resolver.json` among them is used as the
-//! entry, resolving its `$ref`s against the other names).
+//! entry, resolving its `$ref`s against the other names; see [`project`]).
 
 use crate::emit::{self, Format, Options};
-use crate::resolver::{self, Compiled};
-use crate::{lint, Diagnostic, Failure, Source};
+use crate::resolver::Compiled;
+use crate::{project, Diagnostic, Failure};
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 fn diagnostics_json(diags: &[Diagnostic]) -> Vec<serde_json::Value> {
@@ -24,7 +25,7 @@ fn diagnostics_json(diags: &[Diagnostic]) -> Vec<serde_json::Value> {
 }
 
 fn run(files: &str, formats: &str) -> Result<(Compiled, Vec<emit::OutputFile>), Vec<Diagnostic>> {
-    let map: std::collections::HashMap<String, String> =
+    let map: BTreeMap<String, String> =
         serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(files)
             .map_err(|e| {
                 vec![Diagnostic::general(
@@ -44,31 +45,13 @@ fn run(files: &str, formats: &str) -> Result<(Compiled, Vec<emit::OutputFile>), 
             )]
         })?);
     }
-    let entry = map.keys().find(|k| k.ends_with(".resolver.json")).cloned();
-    let compiled = match entry {
-        Some(name) => {
-            let text = map[&name].clone();
-            let mut loader = map.clone();
-            resolver::compile_resolver(&name, &text, &mut loader)
-        }
-        None => {
-            let mut names: Vec<&String> = map.keys().collect();
-            names.sort();
-            let sources: Vec<Source> = names
-                .into_iter()
-                .map(|n| Source::new(n.clone(), map[n].clone()))
-                .collect();
-            resolver::compile_files(&sources)
-        }
-    }
-    .map_err(|Failure { diagnostics }| diagnostics)?;
-    let (results, mut problems) = lint::check(&compiled);
-    problems.extend(lint::failures(&compiled, &results));
+    let project = project::compile(&map).map_err(|Failure { diagnostics }| diagnostics)?;
+    let problems = project.lint();
     if !problems.is_empty() {
         return Err(problems);
     }
-    let out = emit::emit(&compiled, &fmts, &Options::default())?;
-    Ok((compiled, out))
+    let out = emit::emit(&project.compiled, &fmts, &Options::default())?;
+    Ok((project.compiled, out))
 }
 
 /// Compiles token files; returns `{"ok": bool, "files": {name: text}, "diagnostics": [...]}`.

@@ -23,6 +23,7 @@ pub mod launcher;
 pub mod login;
 pub mod mount;
 pub mod roving_focus;
+pub mod story;
 pub mod typeahead;
 pub mod user_menu;
 

@@ -5,6 +5,9 @@
 //! Everything in `pkg/` is loaded relative to `bandeau.js`, so an operator
 //! copies the directory onto the portal and vendors load it from there: no
 //! third-party CDN, which is a sovereignty requirement of the suite.
+//!
+//! The same directory is the npm package `bandeau` (`package.rs` writes its
+//! entry for bundlers, types, manifest and token files).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -14,7 +17,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine as _;
 use sha2::Digest as _;
 
-use crate::{setup, util};
+use crate::{package, setup, util};
 
 /// What the wasm-bindgen glue and the wasm are called inside `pkg/`.
 const OUT_NAME: &str = "bandeau_embed";
@@ -63,13 +66,28 @@ pub fn run(tokens: &Path) -> Result<(), String> {
     // bundle where a running preview or bench finds it.
     let staging = util::target_dir().join(STAGING);
     fresh_dir(&staging)?;
-    build_embed(&embed, &start, &staging)?;
+    let wasm_integrity = build_embed(&embed, &start, &staging)?;
     brand_module(&root.join("crates/brand"), &staging.join(BRAND_DIR))?;
     copy_tokens_css(tokens, &staging)?;
+    let glue = format!("{OUT_NAME}.js");
+    let wasm = format!("{OUT_NAME}_bg.wasm");
+    let package_scripts = package::write(&package::Bundle {
+        dir: &staging,
+        tokens,
+        glue: &glue,
+        wasm: &wasm,
+        wasm_integrity: &wasm_integrity,
+        start: match &start {
+            Start::Auto => None,
+            Start::Export(name) => Some(name),
+        },
+    })?;
     let files = shipped_files(&staging)?;
-    minify_scripts(&staging, &files)?;
+    let scripts: Vec<String> = files.iter().cloned().chain(package_scripts).collect();
+    minify_scripts(&staging, &scripts)?;
     // After minifying: the hashes are those of the files that ship.
     write_integrity(&staging, &files)?;
+    package::finish(&staging)?;
     let pkg = root.join("pkg");
     publish(&staging, &pkg)?;
     print_sizes(&pkg, &files)?;
@@ -82,8 +100,8 @@ pub fn run(tokens: &Path) -> Result<(), String> {
 
 /// The embed crate's module: wasm-pack into `out`, `wasm-opt` when the
 /// manifest turns wasm-pack's own off, and the script-tag entry, which
-/// carries the final wasm's hash.
-fn build_embed(embed: &Path, start: &Start, out: &Path) -> Result<(), String> {
+/// carries the final wasm's hash. Returns that hash.
+fn build_embed(embed: &Path, start: &Start, out: &Path) -> Result<String, String> {
     wasm_pack(embed, out, OUT_NAME)?;
     let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
     if wasm_opt_disabled(&read(&embed.join("Cargo.toml"))?) {
@@ -95,7 +113,8 @@ fn build_embed(embed: &Path, start: &Start, out: &Path) -> Result<(), String> {
     write(
         &out.join("bandeau.js"),
         &entry_script(start, &wasm_integrity),
-    )
+    )?;
+    Ok(wasm_integrity)
 }
 
 /// `tokens.css` for vendors' own pages, beside the bundle.

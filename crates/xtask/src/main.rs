@@ -8,9 +8,12 @@
 mod bench;
 mod build;
 mod bundle;
+mod docs;
 mod endpoints;
+mod examples;
 mod keycloak;
 mod npm;
+mod package;
 mod preview;
 mod sbom;
 mod serve;
@@ -47,6 +50,9 @@ enum Task {
         port: u16,
         #[arg(long, default_value = "127.0.0.1")]
         host: String,
+        /// Write the preview as a static site into DIR instead of serving it
+        #[arg(long, value_name = "DIR")]
+        export: Option<std::path::PathBuf>,
     },
     /// Set up, then run every check CI runs, stopping at the first failure
     Test,
@@ -91,7 +97,7 @@ fn main() -> ExitCode {
         Task::Build => build::run()
             .and_then(|tokens| bundle::run(&tokens))
             .and_then(|()| keycloak::install_bundle()),
-        Task::Preview { port, host } => preview::run(&host, port),
+        Task::Preview { port, host, export } => preview::run(&host, port, export.as_deref()),
         Task::Test => test::run(),
         Task::Sbom => sbom::run().map(drop),
         Task::Bench {

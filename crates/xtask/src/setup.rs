@@ -16,6 +16,10 @@ const BINARYEN: Package = Package::new("binaryen", 132);
 /// from the matching `@esbuild/<platform>` optional dependency, so nothing
 /// is fetched from outside the npm registry.
 const ESBUILD: Package = Package::exact("esbuild", "0.28.2");
+/// Writes the package's `tokens.js` and `tokens.d.ts` (`cargo xtask
+/// build`) and type-checks the package as a consumer would. One exact
+/// release: declaration output may change between minors.
+const TYPESCRIPT: Package = Package::exact("typescript", "5.9.3");
 const PLAYWRIGHT_CORE: Package = Package::new("playwright-core", 1);
 const BROWSER_TEST_LIBS: [Package; 2] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4)];
 
@@ -191,6 +195,16 @@ pub fn esbuild() -> Result<PathBuf, String> {
         say(&line);
     }
     ESBUILD.bin(&tools, "esbuild")
+}
+
+/// Installs TypeScript when missing and returns the `tsc` script, run
+/// with `node`.
+pub fn typescript() -> Result<PathBuf, String> {
+    let tools = util::tools_dir();
+    for line in npm::ensure(&tools, &[TYPESCRIPT])? {
+        say(&line);
+    }
+    TYPESCRIPT.bin(&tools, "tsc")
 }
 
 fn chromium() -> Result<(), String> {

@@ -34,7 +34,10 @@ const STEPS: &[Step] = &[
         // Licences, banned crates and sources of every dependency
         // (deny.toml); the advisories check needs a database from GitHub.
         name: "licences and bans",
-        run: || util::run(util::cargo().args(["deny", "check", "licenses", "bans", "sources"])),
+        run: || {
+            util::run(util::cargo().args(["deny", "check", "licenses", "bans", "sources"]))?;
+            single_versions_in_wasm()
+        },
     },
     Step {
         // The SBOMs openDesk's supply-chain record needs, checked as they
@@ -92,6 +95,12 @@ const STEPS: &[Step] = &[
         run: || build::run().map(drop),
     },
     Step {
+        // Every code block of README.md and docs/*.md checked or run, so the
+        // guides cannot rot (TypeScript blocks: the npm package step).
+        name: "docs",
+        run: crate::docs::run,
+    },
+    Step {
         // What the compiled CSS does in a real browser: themes, `auto`,
         // brands, shadow roots. Needs the outputs of the previous step.
         name: "token CSS in Chromium",
@@ -115,6 +124,28 @@ const STEPS: &[Step] = &[
         name: "chrome end to end in Chromium",
         run: end_to_end,
     },
+    Step {
+        // The designers' workbench (crates/preview) served, then exported as
+        // a static site and served by a plain static server: every story,
+        // axe-core per theme, toolbar, controls, URLs, token tools.
+        name: "preview workbench in Chromium",
+        run: workbench,
+    },
+    Step {
+        // The npm package itself: packed files against its exports, its
+        // types under `tsc --strict` with and without React, its entry in
+        // Node and in Chromium. Needs the `pkg/` the previous step built.
+        name: "npm package",
+        run: crate::package::check::run,
+    },
+    Step {
+        // The npm package as app developers get it: packed, installed from
+        // the tarball into the Vite examples, type-checked together with the
+        // docs' code blocks, built, and clicked through in Chromium. Needs
+        // the `pkg/` the end-to-end step built.
+        name: "npm package in Vite apps",
+        run: crate::examples::run,
+    },
 ];
 
 /// Builds `pkg/` as `cargo xtask build` does, serves it with the examples
@@ -124,7 +155,7 @@ fn end_to_end() -> Result<(), String> {
     let root = util::repo_root();
     let tokens = util::target_dir().join("tokens");
     bundle::run(&tokens)?;
-    let base = preview::spawn(&util::target_dir().join("e2e-site"), &tokens)?;
+    let base = preview::spawn(&util::target_dir().join("e2e-site"), &tokens, None)?;
     println!("end to end: serving the examples at {base}/");
     util::run(
         util::command("node")
@@ -133,6 +164,36 @@ fn end_to_end() -> Result<(), String> {
             .env("BANDEAU_TOOLS", util::tools_dir())
             .env("BANDEAU_URL", base),
     )
+}
+
+/// Builds the workbench app and runs `tests/browser/preview/` against the
+/// served preview and against its static export. Needs `pkg/` and the
+/// compiled tokens of the earlier steps.
+fn workbench() -> Result<(), String> {
+    let root = util::repo_root();
+    let tokens = util::target_dir().join("tokens");
+    let app = preview::build_app()?;
+    let served = preview::spawn(
+        &util::target_dir().join("preview-test-site"),
+        &tokens,
+        Some(&app),
+    )?;
+    let exported = preview::spawn_export(
+        &util::target_dir().join("preview-test-export"),
+        &tokens,
+        &app,
+    )?;
+    for (what, base) in [("served", served), ("static export", exported)] {
+        println!("preview workbench: the {what} site at {base}/");
+        util::run(
+            util::command("node")
+                .args(["--test", "--test-reporter=spec"])
+                .arg(root.join("tests/browser/preview/"))
+                .env("BANDEAU_TOOLS", util::tools_dir())
+                .env("BANDEAU_URL", base),
+        )?;
+    }
+    Ok(())
 }
 
 /// `cargo test` of wasm32 test targets, run by wasm-bindgen-test in headless
@@ -158,5 +219,32 @@ pub fn run() -> Result<(), String> {
     }
     // The line CI reads to count what ran.
     println!("xtask: {} passed, 0 failed", STEPS.len());
+    Ok(())
+}
+
+/// No crate compiled into the shipped wasm (the chrome and the brand
+/// module) twice in two versions: each copy costs bytes in a budgeted
+/// bundle. Build and dev dependencies do not ship, so only normal edges
+/// count, which cargo-deny's graph cannot express.
+fn single_versions_in_wasm() -> Result<(), String> {
+    let output = util::cargo()
+        .args(["tree", "--quiet", "--duplicates", "--edges", "normal"])
+        .args(["--target", "wasm32-unknown-unknown"])
+        .args(["-p", "bandeau-embed", "-p", "bandeau-brand"])
+        .output()
+        .map_err(|e| format!("running cargo tree: {e}"))?;
+    let tree = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    if !tree.trim().is_empty() {
+        return Err(format!(
+            "crates compiled into the wasm in more than one version:\n{tree}"
+        ));
+    }
+    println!("licences and bans: every crate in the wasm comes in one version");
     Ok(())
 }

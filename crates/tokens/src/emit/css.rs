@@ -297,10 +297,32 @@ fn literal_and_expression(p: &Permutation, options: &Options) -> Vec<(String, St
 }
 
 pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
+    scoped_stylesheet(compiled, options, &[])
+}
+
+/// The rules of `selectors` with `compound` (attribute conditions) on
+/// each; the document root and a shadow host when none are given.
+fn selector(selectors: &[&str], compound: &str) -> String {
+    match (selectors.is_empty(), compound.is_empty()) {
+        (true, true) => ":root, :host".to_string(),
+        (true, false) => format!("{compound}, :host({compound})"),
+        (false, _) => selectors
+            .iter()
+            .map(|s| format!("{s}{compound}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// [`stylesheet`] for the elements `hosts` (e.g. custom elements' tag
+/// names) instead of `:root, :host`: a page's rules on a shadow host beat
+/// the `:host` rules inside it, so this restyles elements that adopt their
+/// own token sheet from outside (the preview's live token editor).
+pub fn scoped_stylesheet(compiled: &Compiled, options: &Options, hosts: &[&str]) -> String {
     let mods = &compiled.modifiers;
     let base = compiled.base();
     if compiled.permutations.len() == 1 {
-        return single_block(base, options);
+        return single_block(base, options, hosts);
     }
     let mut blocks = vec![Block {
         conds: Vec::new(),
@@ -374,11 +396,7 @@ pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
             .iter()
             .map(|(m, v)| format!("[{}={}]", mods[*m].css.attribute, quote(v)))
             .collect();
-        let selector = if compound.is_empty() {
-            ":root, :host".to_string()
-        } else {
-            format!("{compound}, :host({compound})")
-        };
+        let selector = selector(hosts, &compound);
         let indent = if b.media.is_some() { "  " } else { "" };
         if let Some(q) = &b.media {
             let _ = writeln!(out, "@media {q} {{");
@@ -397,7 +415,7 @@ pub fn stylesheet(compiled: &Compiled, options: &Options) -> String {
 
 /// Without modifiers there is nothing to cascade: stream one block
 /// instead of collecting declarations (large token sets stay lean).
-fn single_block(p: &Permutation, options: &Options) -> String {
+fn single_block(p: &Permutation, options: &Options, hosts: &[&str]) -> String {
     let r = Renderer {
         set: &p.tokens,
         prefix: &options.prefix,
@@ -405,7 +423,8 @@ fn single_block(p: &Permutation, options: &Options) -> String {
     };
     let mut out = header(options, "/*").replacen('\n', " */\n", 1);
     out.reserve(p.tokens.len() * 48);
-    out.push_str(":root, :host {\n");
+    out.push_str(&selector(hosts, ""));
+    out.push_str(" {\n");
     for t in &p.tokens.tokens {
         for (prop, expr) in r.declarations(t) {
             out.push_str("  ");
@@ -429,6 +448,39 @@ mod tests {
         assert_eq!(num(0.1 + 0.2), "0.3");
         assert_eq!(num(-0.0), "0");
         assert_eq!(num(1.23456), "1.2346");
+    }
+
+    #[test]
+    fn scoped_sheets_select_the_hosts_with_each_condition() {
+        let mut files = std::collections::HashMap::new();
+        files.insert(
+            "base.json".to_string(),
+            r#"{"x": {"$type": "number", "$value": 1}}"#.to_string(),
+        );
+        files.insert(
+            "dark.json".to_string(),
+            r#"{"x": {"$type": "number", "$value": 2}}"#.to_string(),
+        );
+        files.insert("light.json".to_string(), "{}".to_string());
+        let resolver = r##"{"version": "2025.10",
+            "sets": {"base": {"sources": [{"$ref": "base.json"}]}},
+            "modifiers": {"theme": {"contexts": {"light": [{"$ref": "light.json"}],
+              "dark": [{"$ref": "dark.json"}]}, "default": "light"}},
+            "resolutionOrder": [{"$ref": "#/sets/base"}, {"$ref": "#/modifiers/theme"}]}"##;
+        let compiled = crate::resolver::compile_resolver("r.json", resolver, &mut files).unwrap();
+        let css = scoped_stylesheet(&compiled, &Options::default(), &["a-b", "c-d"]);
+        assert!(css.contains("\na-b, c-d {\n  --bd-x: 1;\n}"), "{css}");
+        assert!(
+            css.contains("\na-b[data-theme=\"dark\"], c-d[data-theme=\"dark\"] {\n  --bd-x: 2;"),
+            "{css}"
+        );
+        assert!(!css.contains(":host") && !css.contains(":root"), "{css}");
+        let single =
+            crate::resolver::compile_files(&[crate::Source::new("base.json", &files["base.json"])])
+                .unwrap();
+        let css = scoped_stylesheet(&single, &Options::default(), &["a-b"]);
+        assert!(css.contains("\na-b {\n  --bd-x: 1;\n}"), "{css}");
+        assert!(stylesheet(&single, &Options::default()).contains(":root, :host {\n"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! preview will show them.
 
 use crate::i18n::Lang;
+use crate::story::{large_suite_json, ElementStory, Play, BROKEN_ICONS_JSON, SUITE_JSON};
 use crate::Model;
 use crate::NavigationState;
 use bandeau_navigation::{parse, NavigationDocument};
@@ -92,6 +93,48 @@ pub fn stories() -> Vec<LauncherStory> {
             &NavigationState::Ready(Arc::new(NavigationDocument::default())),
             Lang::De,
         ),
+    ]
+}
+
+/// The launcher as pages write it: see [`crate::story`].
+pub fn element_stories() -> Vec<ElementStory> {
+    let closed = ElementStory::new("launcher/closed", "bandeau-launcher", "Closed")
+        .attribute("app", "files")
+        .navigation(SUITE_JSON);
+    let open = ElementStory {
+        id: "launcher/open",
+        title: "Open",
+        ..closed.clone()
+    }
+    .play(Play::Open);
+    vec![
+        closed,
+        open.clone(),
+        ElementStory {
+            id: "launcher/filtered",
+            title: "Filtered",
+            ..open.clone()
+        }
+        .play(Play::Search("da")),
+        ElementStory {
+            id: "launcher/no-result",
+            title: "No result",
+            ..open.clone()
+        }
+        .play(Play::Search("Tabellenkalkulation")),
+        ElementStory {
+            id: "launcher/240-apps",
+            title: "240 apps",
+            ..open.clone()
+        }
+        .attribute("app", "app-17")
+        .navigation(large_suite_json(240)),
+        ElementStory {
+            id: "launcher/broken-icons",
+            title: "Broken icons",
+            ..open
+        }
+        .navigation(BROKEN_ICONS_JSON),
     ]
 }
 

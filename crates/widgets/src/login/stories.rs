@@ -1,6 +1,7 @@
 //! Named states of the login chrome.
 
 use crate::i18n::Lang;
+use crate::story::ElementStory;
 use crate::{LoginModel, Model};
 
 #[derive(Clone, Debug)]
@@ -82,5 +83,43 @@ pub fn stories() -> Vec<LoginStory> {
             },
             ..full
         },
+    ]
+}
+
+/// The login chrome as pages write it: see [`crate::story`]. The language
+/// comes from the preview's toolbar, so every story shows in every one.
+pub fn element_stories() -> Vec<ElementStory> {
+    let url = |path: &str| format!("https://portal.example.org/{path}");
+    let plain = ElementStory::new(
+        "login/without-background",
+        "bandeau-login",
+        "Without background",
+    )
+    .attribute("product-name", "openDesk")
+    .attribute("slogan", "Souverän zusammenarbeiten")
+    .attribute("logo-url", "assets/logo.svg")
+    .attribute("portal-url", url(""))
+    .attribute("imprint-url", url("impressum"))
+    .attribute("privacy-url", url("datenschutz"))
+    .attribute("docs-url", url("docs"))
+    .attribute("support-url", url("support"))
+    .attribute("feedback-url", url("feedback"));
+    vec![
+        ElementStory {
+            id: "login/with-background",
+            title: "With background",
+            ..plain.clone()
+        }
+        .attribute("background-url", "assets/background.svg"),
+        plain.clone(),
+        ElementStory {
+            id: "login/two-languages",
+            title: "Two languages, few links",
+            ..plain
+        }
+        .attribute("languages", "de,fr")
+        .without("support-url")
+        .without("feedback-url"),
+        ElementStory::new("login/minimal", "bandeau-login", "Minimal"),
     ]
 }

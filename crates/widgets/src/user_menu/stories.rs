@@ -1,6 +1,7 @@
 //! Named states of the user menu.
 
 use crate::i18n::Lang;
+use crate::story::{ElementStory, Play, USER_JSON};
 use crate::Model;
 use crate::{Theme, User};
 
@@ -70,5 +71,36 @@ pub fn stories() -> Vec<UserMenuStory> {
             lang: Lang::De,
             theme: Theme::Light,
         },
+    ]
+}
+
+/// The user menu as pages write it: see [`crate::story`].
+pub fn element_stories() -> Vec<ElementStory> {
+    let signed_in = ElementStory::new("user-menu/signed-in", "bandeau-user-menu", "Signed in")
+        .attribute("logout-url", "https://portal.example.org/logout")
+        .user(USER_JSON);
+    vec![
+        signed_in.clone(),
+        ElementStory {
+            id: "user-menu/open",
+            title: "Open",
+            ..signed_in.clone()
+        }
+        .play(Play::Open),
+        ElementStory {
+            id: "user-menu/avatar",
+            title: "With avatar, open",
+            ..signed_in
+        }
+        .attribute("avatar-url", "assets/avatar.svg")
+        .play(Play::Open),
+        ElementStory::new(
+            "user-menu/attributes-only",
+            "bandeau-user-menu",
+            "From attributes",
+        )
+        .attribute("user-name", "Erika Mustermann")
+        .attribute("user-email", "erika.mustermann@example.org")
+        .attribute("profile-url", "https://portal.example.org/profile"),
     ]
 }

@@ -1,0 +1,449 @@
+//! The workbench's layout: the story sidebar, the toolbar, the canvas with
+//! its panels, the docs and the token pages; and the URL, which holds all
+//! of it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::brand;
+use crate::canvas::{Canvas, Fired};
+use crate::catalogue::{self, BrandSetting};
+use crate::controls::Controls;
+use crate::docs::Docs;
+use crate::state::{
+    Brand, Panel, Tab, View, Viewport, LANGUAGES, SAMPLE_BRAND_URL, THEMES, VIEWPORTS, ZOOMS,
+};
+use crate::workbench::Workbench;
+
+/// The query string as decoded pairs.
+fn query_pairs() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let pair: js_sys::Array = entry.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// Replaces the URL's query without a navigation, so the address bar can
+/// be copied as a link to this exact view.
+fn write_query(pairs: &[(String, String)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (key, value) in pairs {
+        params.append(key, value);
+    }
+    let query = format!("?{}", String::from(params.to_string()));
+    if window.location().search().ok().as_deref() == Some(query.as_str()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+    }
+}
+
+fn select_options(options: &[&'static str], current: Signal<String>) -> impl IntoView {
+    options
+        .iter()
+        .map(|option| {
+            let option = *option;
+            view! { <option value=option selected=move || current.get() == option>{option}</option> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Sidebar(view: RwSignal<View>) -> impl IntoView {
+    let current = Memo::new(move |_| view.with(|v| v.story.clone()));
+    let groups = catalogue::groups()
+        .into_iter()
+        .map(|(tag, stories)| {
+            let heading = format!("heading-{tag}");
+            let labelled_by = heading.clone();
+            let links = stories
+                .into_iter()
+                .map(|story| {
+                    let id = story.id;
+                    view! {
+                        <li>
+                            <a
+                                href=format!("?story={id}")
+                                data-story=id
+                                aria-current=move || (current.get() == id).then_some("page")
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    view.update(|v| {
+                                        v.select(id);
+                                        if v.tab == Tab::Tokens {
+                                            v.tab = Tab::Canvas;
+                                        }
+                                    });
+                                }
+                            >
+                                {story.title}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section aria-labelledby=labelled_by>
+                    <h2 id=heading><code>{tag}</code></h2>
+                    <ul>{links}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="sidebar" aria-label="Stories">
+            {groups}
+            <h2>"More"</h2>
+            <ul>
+                <li><a href="examples.html">"Examples and token files"</a></li>
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn BrandStatus(derived: Memo<Option<Result<brand::Derived, Vec<String>>>>) -> impl IntoView {
+    move || match derived.get() {
+        None => ().into_any(),
+        Some(Err(problems)) => view! {
+            <div class="brand-status brand-refused" role="alert">
+                <strong>"Brand refused, the default is kept: "</strong>
+                <ul>{problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(derived)) => view! {
+            <div class="brand-status" role="status">
+                <ul>
+                    {derived
+                        .checks
+                        .into_iter()
+                        .map(|c| {
+                            let verdict = if c.passes() { "passes" } else { "FAILS" };
+                            view! {
+                                <li class:fails=!c.passes()>
+                                    {format!(
+                                        "{} ({}): {:.2}:1, needs {}:1 — {verdict}",
+                                        c.pair, c.theme, c.ratio, c.needed
+                                    )}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Toolbar(
+    view: RwSignal<View>,
+    derived: Memo<Option<Result<brand::Derived, Vec<String>>>>,
+) -> impl IntoView {
+    let workbench = use_context::<Workbench>().expect("inside the App");
+    let theme = Signal::derive(move || workbench.theme.get());
+    let lang = Signal::derive(move || workbench.lang.get());
+    let brand_key = Signal::derive(move || view.with(|v| v.brand.key().to_owned()));
+    let colour = move || match view.with(|v| v.brand.clone()) {
+        Brand::Primary(c) => c,
+        _ => String::new(),
+    };
+    let is_primary = move || matches!(view.with(|v| v.brand.clone()), Brand::Primary(_));
+    let set_colour = move |text: String| view.update(|v| v.brand = Brand::Primary(text));
+    let viewport = Signal::derive(move || view.with(|v| v.viewport.key()));
+    let zoom = Signal::derive(move || view.with(|v| v.zoom.to_string()));
+    let viewports: Vec<&'static str> = VIEWPORTS
+        .iter()
+        .map(|v| match v {
+            Viewport::Width(320) => "320",
+            Viewport::Width(768) => "768",
+            Viewport::Width(1280) => "1280",
+            _ => "full",
+        })
+        .collect();
+    let zooms: Vec<&'static str> = ZOOMS
+        .iter()
+        .map(|z| if *z == 200 { "200" } else { "100" })
+        .collect();
+    view! {
+        <div class="toolbar" role="group" aria-label="View settings">
+            <label>
+                "Theme "
+                <select id="toolbar-theme" on:change=move |ev| workbench.theme.set(event_target_value(&ev))>
+                    {select_options(&THEMES, theme)}
+                </select>
+            </label>
+            <label>
+                "Brand "
+                <select id="toolbar-brand" on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    view.update(|v| {
+                        v.brand = match key.as_str() {
+                            "sample" => Brand::Sample,
+                            "primary" => Brand::Primary("#0b6e4f".to_owned()),
+                            _ => Brand::Default,
+                        }
+                    });
+                }>
+                    <option value="default" selected=move || brand_key.get() == "default">"Default"</option>
+                    <option value="sample" selected=move || brand_key.get() == "sample">"Sample (green.json)"</option>
+                    <option value="primary" selected=move || brand_key.get() == "primary">"Primary colour…"</option>
+                </select>
+            </label>
+            <Show when=is_primary>
+                <label>
+                    "Primary "
+                    <input
+                        id="toolbar-primary"
+                        type="text"
+                        size="9"
+                        spellcheck="false"
+                        prop:value=colour
+                        on:input=move |ev| set_colour(event_target_value(&ev))
+                    />
+                </label>
+                <label>
+                    <span class="visually-hidden">"Pick the primary colour"</span>
+                    <input
+                        type="color"
+                        prop:value=move || {
+                            let c = colour();
+                            if c.len() == 7 && c.starts_with('#') { c } else { "#000000".to_owned() }
+                        }
+                        on:input=move |ev| set_colour(event_target_value(&ev))
+                    />
+                </label>
+            </Show>
+            <label>
+                "Language "
+                <select id="toolbar-lang" on:change=move |ev| workbench.lang.set(event_target_value(&ev))>
+                    {select_options(&LANGUAGES, lang)}
+                </select>
+            </label>
+            <label>
+                "Direction "
+                <select id="toolbar-dir" on:change=move |ev| {
+                    let rtl = event_target_value(&ev) == "rtl";
+                    view.update(|v| v.rtl = rtl);
+                }>
+                    <option value="ltr" selected=move || !view.with(|v| v.rtl)>"ltr"</option>
+                    <option value="rtl" selected=move || view.with(|v| v.rtl)>"rtl"</option>
+                </select>
+            </label>
+            <label>
+                "Viewport "
+                <select id="toolbar-viewport" on:change=move |ev| {
+                    let key = event_target_value(&ev);
+                    if let Some(chosen) = VIEWPORTS.into_iter().find(|v| v.key() == key) {
+                        view.update(|v| v.viewport = chosen);
+                    }
+                }>
+                    {select_options(&viewports, viewport)}
+                </select>
+            </label>
+            <label>
+                "Zoom "
+                <select id="toolbar-zoom" on:change=move |ev| {
+                    if let Ok(z) = event_target_value(&ev).parse::<u16>() {
+                        view.update(|v| v.zoom = z);
+                    }
+                }>
+                    {select_options(&zooms, zoom)}
+                </select>
+                " %"
+            </label>
+        </div>
+        <BrandStatus derived=derived />
+    }
+}
+
+#[component]
+fn Events(fired: RwSignal<Vec<Fired>>) -> impl IntoView {
+    view! {
+        <div class="events">
+            <p>"What the element reported since the story rendered (links and logout are cancelled so the canvas stays)."</p>
+            <ol aria-live="polite">
+                {move || {
+                    fired
+                        .get()
+                        .into_iter()
+                        .map(|f| view! { <li><code>{f.name}</code>" "<code>{f.detail}</code></li> })
+                        .collect_view()
+                }}
+            </ol>
+        </div>
+    }
+}
+
+/// Buttons that switch what one area shows; `aria-pressed` says which.
+fn switcher<T: Copy + PartialEq + Send + Sync + 'static>(
+    label: &'static str,
+    items: &[T],
+    text: fn(T) -> &'static str,
+    key: fn(T) -> &'static str,
+    current: Signal<T>,
+    choose: impl Fn(T) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let buttons = items
+        .iter()
+        .map(|item| {
+            let item = *item;
+            view! {
+                <button
+                    type="button"
+                    data-tab=key(item)
+                    aria-pressed=move || if current.get() == item { "true" } else { "false" }
+                    on:click=move |_| choose(item)
+                >
+                    {text(item)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <div class="switcher" role="group" aria-label=label>{buttons}</div> }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let workbench = Workbench::new();
+    provide_context(workbench);
+    crate::tokens::provide_tokens();
+
+    let first = catalogue::stories()[0].id;
+    let initial = View::from_query(&query_pairs(), first);
+    let initial = View {
+        story: catalogue::find(&initial.story).id.to_owned(),
+        ..initial
+    };
+    workbench.theme.set(initial.theme.clone());
+    workbench.lang.set(initial.lang.clone());
+    let view = RwSignal::new(initial);
+
+    // The URL follows every change.
+    Effect::new(move |_| {
+        let mut current = view.get();
+        current.theme = workbench.theme.get();
+        current.lang = workbench.lang.get();
+        write_query(&current.to_query());
+    });
+
+    let derived = Memo::new(move |_| match view.with(|v| v.brand.clone()) {
+        Brand::Primary(colour) => Some(brand::derive(&colour)),
+        _ => None,
+    });
+    let brand_css = Signal::derive(move || match derived.get() {
+        Some(Ok(d)) => Some(d.css),
+        _ => None,
+    });
+    let spec = Memo::new(move |_| {
+        let v = view.get();
+        let story = catalogue::find(&v.story);
+        let setting = match &v.brand {
+            Brand::Default => BrandSetting::default(),
+            Brand::Sample => BrandSetting {
+                document: Some(SAMPLE_BRAND_URL.to_owned()),
+                data_brand: None,
+            },
+            Brand::Primary(_) => BrandSetting {
+                document: None,
+                data_brand: Some(brand::NAME.to_owned()),
+            },
+        };
+        catalogue::spec(
+            story,
+            &v,
+            &workbench.theme.get(),
+            &workbench.lang.get(),
+            &setting,
+        )
+    });
+    let usage = Signal::derive(move || {
+        let v = view.get();
+        let story = catalogue::find(&v.story);
+        let attributes = v
+            .attributes_over(&story.attributes)
+            .into_iter()
+            .chain([
+                ("lang".to_owned(), workbench.lang.get()),
+                ("theme".to_owned(), workbench.theme.get()),
+            ])
+            .collect();
+        (
+            attributes,
+            v.navigation.clone().or_else(|| story.navigation.clone()),
+            v.user.clone().or_else(|| story.user.clone()),
+        )
+    });
+    let tag = Signal::derive(move || view.with(|v| catalogue::find(&v.story).tag));
+    let title = move || {
+        view.with(|v| {
+            let story = catalogue::find(&v.story);
+            format!("{} — {}", story.tag, story.title)
+        })
+    };
+    let tab = Signal::derive(move || view.with(|v| v.tab));
+    let panel = Signal::derive(move || view.with(|v| v.panel));
+    let viewport = Signal::derive(move || view.with(|v| v.viewport));
+    let fired = RwSignal::new(Vec::new());
+    let failure = RwSignal::new(None::<String>);
+
+    view! {
+        <a class="skip-link" href="#workbench">"Skip to the workbench"</a>
+        <header class="masthead">
+            <h1>"Bandeau preview"</h1>
+            <p class="story-title" aria-live="polite">{title}</p>
+        </header>
+        <div class="layout">
+            <Sidebar view=view />
+            <main id="workbench" class="workbench" tabindex="-1">
+                <Toolbar view=view derived=derived />
+                {switcher("Views", &Tab::ALL, Tab::label, Tab::key, tab, move |t| view.update(|v| v.tab = t))}
+                <section class="canvas-tab" hidden=move || tab.get() != Tab::Canvas aria-label="Canvas">
+                    {move || failure.get().map(|e| view! { <p class="canvas-failure" role="alert">{e}</p> })}
+                    <Canvas spec=spec brand_css=brand_css viewport=viewport fired=fired failure=failure />
+                    <div class="panels">
+                        {switcher("Panels", &Panel::ALL, Panel::label, Panel::key, panel, move |p| view.update(|v| v.panel = p))}
+                        <div class="panel" hidden=move || panel.get() != Panel::Controls>
+                            <Controls view=view />
+                        </div>
+                        <div class="panel" hidden=move || panel.get() != Panel::Events>
+                            <Events fired=fired />
+                        </div>
+                        <div class="panel" hidden=move || panel.get() != Panel::Editor>
+                            <crate::tokens::TokenEditor />
+                        </div>
+                        <div class="panel" hidden=move || panel.get() != Panel::Accessibility>
+                            <crate::axe::AxePanel />
+                        </div>
+                    </div>
+                </section>
+                <section class="docs-tab" hidden=move || tab.get() != Tab::Docs aria-label="Docs">
+                    <Docs tag=tag usage=usage />
+                </section>
+                <section class="tokens-tab" hidden=move || tab.get() != Tab::Tokens aria-label="Tokens">
+                    <crate::tokens::TokenPages />
+                </section>
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,77 @@
+// Shared by the preview's browser tests: the workbench (crates/preview) as a
+// designer uses it, served by `cargo xtask preview` or exported with
+// `--export` (`cargo xtask test` runs every file against both and passes the
+// address as BANDEAU_URL). Stories are read from the app's sidebar, which
+// lists the Rust stories of crates/widgets/src/story.rs, so a new story is
+// tested without touching these files.
+export { launch, newPage, url, AXE_PATH, BASE } from '../e2e/support.mjs';
+import { newPage, url } from '../e2e/support.mjs';
+
+/** How many stories finished rendering in the canvas so far. */
+export const renders = (page) =>
+  page.evaluate(() => Number(document.querySelector('.canvas-area')?.dataset.rendered ?? 0));
+
+/** Waits until the canvas finished a render after `before` of them. */
+export async function rendered(page, before) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('.canvas-area')?.dataset.rendered ?? 0) > n,
+    before,
+    { timeout: 20_000 },
+  );
+}
+
+/** Opens the workbench at `query` (e.g. `?story=bar/default`) once the first story shows. */
+export async function openPreview(browser, query = '', options = {}) {
+  const page = await newPage(browser, { viewport: { width: 1400, height: 1000 }, ...options });
+  await page.goto(url(`index.html${query}`));
+  await rendered(page, 0);
+  return page;
+}
+
+/** The canvas frame. */
+export const canvas = (page) => page.frames().find((f) => f.url().includes('canvas.html'));
+
+/** Does something that re-renders the story and waits for that render. */
+export async function rerender(page, action) {
+  const before = await renders(page);
+  await action();
+  await rendered(page, before);
+}
+
+/** Every story id in sidebar order. */
+export const storyIds = (page) =>
+  page.$$eval('nav[aria-label="Stories"] a[data-story]', (links) => links.map((a) => a.dataset.story));
+
+export async function chooseStory(page, id) {
+  await rerender(page, () => page.click(`nav[aria-label="Stories"] a[data-story="${id}"]`));
+}
+
+/** The story's element in the canvas, as the page sees it. */
+export const element = (page) => canvas(page).evaluate(() => {
+  const host = document.querySelector('#stage > *');
+  return {
+    tag: host.localName,
+    attributes: Object.fromEntries([...host.attributes].map((a) => [a.name, a.value])),
+    shadow: host.shadowRoot?.childElementCount ?? 0,
+  };
+});
+
+/** A custom property as it resolves on the element (where its shadow tree reads it). */
+export const hostProperty = (page, name) => canvas(page).evaluate(
+  (property) => getComputedStyle(document.querySelector('#stage > *')).getPropertyValue(property).trim(),
+  name,
+);
+
+/** The text a person meets in the element: text, labels and placeholders. */
+export const shownText = (page) => canvas(page).evaluate(() => {
+  const root = document.querySelector('#stage > *').shadowRoot;
+  const labels = [...root.querySelectorAll('[aria-label], [placeholder], [title]')]
+    .map((n) => `${n.getAttribute('aria-label') ?? ''}|${n.getAttribute('placeholder') ?? ''}|${n.getAttribute('title') ?? ''}`);
+  return `${root.textContent.replace(/\s+/g, ' ')} ${labels.join(' ')}`;
+});
+
+/** Console errors and page errors the page (and its canvas) reported. */
+export const problems = (page) => [
+  ...page.log.console.filter((m) => m.type === 'error').map((m) => `${m.text} (${m.url})`),
+  ...page.log.pageErrors,
+];
