@@ -287,7 +287,10 @@ fn Events(fired: RwSignal<Vec<Fired>>) -> impl IntoView {
                     fired
                         .get()
                         .into_iter()
-                        .map(|f| view! { <li><code>{f.name}</code>" "<code>{f.detail}</code></li> })
+                        .map(|f| {
+                            let name = f.name.clone();
+                            view! { <li data-event=name><code>{f.name}</code>" "<code>{f.detail}</code></li> }
+                        })
                         .collect_view()
                 }}
             </ol>
@@ -295,10 +298,44 @@ fn Events(fired: RwSignal<Vec<Fired>>) -> impl IntoView {
     }
 }
 
-/// Buttons that switch what one area shows; `aria-pressed` says which.
-fn switcher<T: Copy + PartialEq + Send + Sync + 'static>(
+/// The id of the tab that shows the panel `key`, and of that panel.
+fn tab_id(key: &str) -> String {
+    format!("tab-{key}")
+}
+
+fn panel_id(key: &str) -> String {
+    format!("tabpanel-{key}")
+}
+
+fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Where a key press on tab `index` of `count` moves (WAI-ARIA APG tabs:
+/// the arrows wrap around, Home and End go to the ends), if anywhere.
+fn tab_target(key: &str, index: usize, count: usize) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    match key {
+        "ArrowRight" => Some(if index >= last { 0 } else { index + 1 }),
+        "ArrowLeft" => Some(if index == 0 { last } else { index - 1 }),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
+    }
+}
+
+/// A WAI-ARIA tab list whose tabs show the panels `panel_id(key(item))`.
+/// One tab stop: the arrow keys, Home and End move between the tabs and
+/// show their panel at once (automatic activation).
+fn tabs<T: Copy + PartialEq + Send + Sync + 'static>(
     label: &'static str,
-    items: &[T],
+    items: &'static [T],
     text: fn(T) -> &'static str,
     key: fn(T) -> &'static str,
     current: Signal<T>,
@@ -306,21 +343,37 @@ fn switcher<T: Copy + PartialEq + Send + Sync + 'static>(
 ) -> impl IntoView {
     let buttons = items
         .iter()
-        .map(|item| {
+        .enumerate()
+        .map(|(index, item)| {
             let item = *item;
+            let selected = move || current.get() == item;
             view! {
                 <button
                     type="button"
+                    role="tab"
+                    id=tab_id(key(item))
                     data-tab=key(item)
-                    aria-pressed=move || if current.get() == item { "true" } else { "false" }
+                    aria-controls=panel_id(key(item))
+                    aria-selected=move || if selected() { "true" } else { "false" }
+                    tabindex=move || if selected() { "0" } else { "-1" }
                     on:click=move |_| choose(item)
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+                            return;
+                        }
+                        if let Some(next) = tab_target(&ev.key(), index, items.len()) {
+                            ev.prevent_default();
+                            choose(items[next]);
+                            focus(&tab_id(key(items[next])));
+                        }
+                    }
                 >
                     {text(item)}
                 </button>
             }
         })
         .collect_view();
-    view! { <div class="switcher" role="group" aria-label=label>{buttons}</div> }
+    view! { <div class="tablist" role="tablist" aria-label=label>{buttons}</div> }
 }
 
 #[component]
@@ -417,33 +470,79 @@ pub fn App() -> impl IntoView {
             <Sidebar view=view />
             <main id="workbench" class="workbench" tabindex="-1">
                 <Toolbar view=view derived=derived />
-                {switcher("Views", &Tab::ALL, Tab::label, Tab::key, tab, move |t| view.update(|v| v.tab = t))}
-                <section class="canvas-tab" hidden=move || tab.get() != Tab::Canvas aria-label="Canvas">
+                {tabs("Views", &Tab::ALL, Tab::label, Tab::key, tab, move |t| view.update(|v| v.tab = t))}
+                <section
+                    class="canvas-tab"
+                    role="tabpanel"
+                    id=panel_id(Tab::Canvas.key())
+                    aria-labelledby=tab_id(Tab::Canvas.key())
+                    hidden=move || tab.get() != Tab::Canvas
+                >
                     {move || failure.get().map(|e| view! { <p class="canvas-failure" role="alert">{e}</p> })}
                     <Canvas spec=spec brand_css=brand_css viewport=viewport fired=fired failure=failure />
                     <div class="panels">
-                        {switcher("Panels", &Panel::ALL, Panel::label, Panel::key, panel, move |p| view.update(|v| v.panel = p))}
-                        <div class="panel" hidden=move || panel.get() != Panel::Controls>
-                            <Controls view=view />
-                        </div>
-                        <div class="panel" hidden=move || panel.get() != Panel::Events>
-                            <Events fired=fired />
-                        </div>
-                        <div class="panel" hidden=move || panel.get() != Panel::Editor>
-                            <crate::tokens::TokenEditor />
-                        </div>
-                        <div class="panel" hidden=move || panel.get() != Panel::Accessibility>
-                            <crate::axe::AxePanel />
-                        </div>
+                        {tabs("Panels", &Panel::ALL, Panel::label, Panel::key, panel, move |p| view.update(|v| v.panel = p))}
+                        {Panel::ALL
+                            .into_iter()
+                            .map(|p| {
+                                let content = match p {
+                                    Panel::Controls => view! { <Controls view=view /> }.into_any(),
+                                    Panel::Events => view! { <Events fired=fired /> }.into_any(),
+                                    Panel::Editor => view! { <crate::tokens::TokenEditor /> }.into_any(),
+                                    Panel::Accessibility => view! { <crate::axe::AxePanel /> }.into_any(),
+                                };
+                                view! {
+                                    <div
+                                        class="panel"
+                                        role="tabpanel"
+                                        id=panel_id(p.key())
+                                        aria-labelledby=tab_id(p.key())
+                                        hidden=move || panel.get() != p
+                                    >
+                                        {content}
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
                     </div>
                 </section>
-                <section class="docs-tab" hidden=move || tab.get() != Tab::Docs aria-label="Docs">
+                <section
+                    class="docs-tab"
+                    role="tabpanel"
+                    id=panel_id(Tab::Docs.key())
+                    aria-labelledby=tab_id(Tab::Docs.key())
+                    hidden=move || tab.get() != Tab::Docs
+                >
                     <Docs tag=tag usage=usage />
                 </section>
-                <section class="tokens-tab" hidden=move || tab.get() != Tab::Tokens aria-label="Tokens">
+                <section
+                    class="tokens-tab"
+                    role="tabpanel"
+                    id=panel_id(Tab::Tokens.key())
+                    aria-labelledby=tab_id(Tab::Tokens.key())
+                    hidden=move || tab.get() != Tab::Tokens
+                >
                     <crate::tokens::TokenPages />
                 </section>
             </main>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tab_target;
+
+    #[test]
+    fn arrows_wrap_and_home_and_end_go_to_the_ends() {
+        assert_eq!(tab_target("ArrowRight", 0, 3), Some(1));
+        assert_eq!(tab_target("ArrowRight", 2, 3), Some(0));
+        assert_eq!(tab_target("ArrowLeft", 0, 3), Some(2));
+        assert_eq!(tab_target("ArrowLeft", 2, 3), Some(1));
+        assert_eq!(tab_target("Home", 2, 3), Some(0));
+        assert_eq!(tab_target("End", 0, 3), Some(2));
+        assert_eq!(tab_target("Enter", 0, 3), None);
+        assert_eq!(tab_target("ArrowDown", 0, 3), None);
+        assert_eq!(tab_target("End", 0, 0), None);
     }
 }

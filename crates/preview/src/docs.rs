@@ -135,27 +135,53 @@ fn compact(json: &str) -> String {
         .unwrap_or_else(|_| js_string(json))
 }
 
-fn copy(text: String) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(&text);
-    }
+/// What the last press of a snippet's Copy button did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
+}
+
+/// Puts `text` on the clipboard and says in `copied` whether it got there
+/// (a browser may refuse, e.g. on a page that is not a secure context).
+fn copy(text: String, copied: RwSignal<Copied>) {
+    let Some(window) = web_sys::window() else {
+        copied.set(Copied::Failed);
+        return;
+    };
+    let written = window.navigator().clipboard().write_text(&text);
+    leptos::task::spawn_local(async move {
+        let done = wasm_bindgen_futures::JsFuture::from(written).await.is_ok();
+        copied.set(if done { Copied::Done } else { Copied::Failed });
+    });
 }
 
 #[component]
 fn Snippet(title: &'static str, code: Signal<String>) -> impl IntoView {
-    let copied = RwSignal::new(false);
+    let copied = RwSignal::new(Copied::Not);
+    // A changed snippet has not been copied yet.
+    Effect::new(move |_| {
+        code.track();
+        copied.set(Copied::Not);
+    });
     view! {
         <section class="snippet">
             <div class="snippet-head">
                 <h3>{title}</h3>
-                <button type="button" on:click=move |_| {
-                    copy(code.get_untracked());
-                    copied.set(true);
-                }>
-                    {move || if copied.get() { "Copied" } else { "Copy" }}
+                <button type="button" on:click=move |_| copy(code.get_untracked(), copied)>
+                    "Copy"<span class="visually-hidden">{format!(" the {title} snippet")}</span>
                 </button>
+                <span class="snippet-copied" role="status">
+                    {move || match copied.get() {
+                        Copied::Not => "",
+                        Copied::Done => "Copied to the clipboard.",
+                        Copied::Failed => "The browser did not allow copying; select the text instead.",
+                    }}
+                </span>
             </div>
-            <pre><code>{move || code.get()}</code></pre>
+            // Focusable, so a long line can be scrolled to from the keyboard.
+            <pre tabindex="0"><code>{move || code.get()}</code></pre>
         </section>
     }
 }

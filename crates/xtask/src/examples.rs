@@ -46,7 +46,7 @@ const CHROME_WASM: &str = "bandeau_embed_bg";
 /// Needs the `pkg/` that `bundle::run` built (the end-to-end step does).
 pub fn run() -> Result<(), String> {
     let root = util::repo_root();
-    let pkg = std::env::var_os("TMP_FAKE_PKG").map_or_else(|| root.join("pkg"), PathBuf::from);
+    let pkg = root.join("pkg");
     let build = util::target_dir().join("examples-build");
     let started = Instant::now();
 
@@ -494,17 +494,6 @@ fn read_json(path: &Path) -> Result<serde_json::Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    #[ignore]
-    fn tmp_docs() {
-        let root = util::repo_root();
-        let dir = util::target_dir().join("examples-build").join(DOCS_HOST);
-        let blocks = docs_blocks(&root).unwrap();
-        let tarball = util::target_dir().join("npm-pack/bandeau-0.1.0.tgz");
-        install(&dir, &tarball, &needs(&blocks).unwrap()).unwrap();
-        check_docs(&dir, &blocks).unwrap();
-    }
 
     #[test]
     #[ignore]

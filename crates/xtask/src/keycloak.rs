@@ -741,11 +741,21 @@ pub fn render_site(site: &Path) -> Result<(), String> {
 /// TypeScript declarations.
 fn shipped(relative: &Path) -> bool {
     let name = relative.to_string_lossy();
-    !(name == "package.json"
+    // The theme loads the script tag; what only npm consumers and their
+    // bundlers read stays out of it.
+    const NPM_ONLY: [&str; 7] = [
+        "package.json",
+        "index.js",
+        "tokens.js",
+        "tokens.json",
+        "tokens.scss",
+        "custom-elements.json",
+        "README.md",
+    ];
+    !(NPM_ONLY.contains(&name.as_ref())
         || name.ends_with(".d.ts")
         || name == ".gitignore"
-        || name == ".gitkeep"
-        || name == "README.md")
+        || name == ".gitkeep")
 }
 
 /// Copies `pkg/` into the theme (`login/resources/bandeau/`), so that the
@@ -875,6 +885,29 @@ fn index_page() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_theme_gets_the_script_tag_and_not_the_npm_entry_points() {
+        for file in [
+            "bandeau.js",
+            "bandeau_embed_bg.wasm",
+            "snippets/bandeau-embed-1/src/elements.js",
+            "brand/bandeau_brand.js",
+            "tokens.css",
+            "sbom.cdx.json",
+        ] {
+            assert!(shipped(Path::new(file)), "{file}");
+        }
+        for file in [
+            "index.js",
+            "index.d.ts",
+            "package.json",
+            "tokens.js",
+            "custom-elements.json",
+        ] {
+            assert!(!shipped(Path::new(file)), "{file}");
+        }
+    }
 
     fn theme() -> Theme {
         Theme::load(&util::repo_root()).unwrap()

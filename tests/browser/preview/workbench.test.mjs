@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, openPreview, rerender, element, canvas, hostProperty, shownText, problems, url,
+  launch, openPreview, rerender, element, canvas, hostProperty, shownText, problems, url, BASE,
+  storyIds, chooseStory,
 } from './support.mjs';
 
 let browser;
@@ -114,7 +115,7 @@ test('a URL round-trips to the same view', async () => {
   await rerender(page, () => page.selectOption('#toolbar-zoom', '200'));
   await page.selectOption('#toolbar-viewport', '768');
   await rerender(page, () => page.fill('#control-logout-url', 'https://portal.example.org/bye'));
-  await page.click('.switcher button[data-tab="events"]');
+  await page.click('[role="tab"][data-tab="events"]');
   const link = page.url();
   const expected = await element(page);
 
@@ -127,7 +128,8 @@ test('a URL round-trips to the same view', async () => {
     assert.equal(await again.$eval(select, (s) => s.value), value, select);
   }
   assert.equal(await again.inputValue('#control-logout-url'), 'https://portal.example.org/bye');
-  assert.equal(await again.getAttribute('.switcher button[data-tab="events"]', 'aria-pressed'), 'true');
+  assert.equal(await again.getAttribute('[role="tab"][data-tab="events"]', 'aria-selected'), 'true');
+  assert.equal(await again.isVisible('#tabpanel-events'), true);
   const frame = canvas(again);
   assert.equal(await frame.evaluate(() => document.documentElement.dir), 'rtl');
   assert.equal(await frame.evaluate(() => document.documentElement.style.zoom), '2');
@@ -152,5 +154,130 @@ test('the docs tab lists what custom-elements.json says, with usage snippets', a
   assert.match(snippets[0], /<bandeau-bar\n {2}app="files"/);
   assert.match(snippets[1], /import 'bandeau\/bandeau.js';/);
   assert.match(snippets[1], /ref=\{ref\}/);
+  await page.context().close();
+});
+
+test('the Events panel lists what the element fired, with its detail, and starts afresh per story', async () => {
+  const page = await openPreview(browser, '?story=launcher/open&panel=events');
+  const frame = canvas(page);
+  const app = frame.locator('bandeau-launcher [part~="app"]').first();
+  const name = (await app.locator('[part~="app-name"]').textContent()).trim();
+  // The story's navigation document, as the controls panel holds it.
+  const navigation = JSON.parse(await page.inputValue('#control-navigation'));
+  const entry = navigation.categories.flatMap((c) => c.entries).find((e) => e.display_name === name
+    || Object.values(e.display_name ?? {}).includes(name));
+  assert.ok(entry, `${name} is in the story's navigation`);
+
+  const listed = page.locator('#tabpanel-events li[data-event="bandeau-navigate"]');
+  assert.equal(await listed.count(), 0, 'nothing navigated before the click');
+  await app.click();
+  await listed.first().waitFor();
+  assert.equal(await listed.count(), 1);
+  const detail = JSON.parse(await listed.locator('code').nth(1).textContent());
+  assert.equal(detail.identifier, entry.identifier);
+  assert.equal(new URL(detail.link, 'https://x.invalid/').pathname, new URL(entry.link, 'https://x.invalid/').pathname);
+  // The canvas cancelled the navigation and still shows the story.
+  assert.ok(canvas(page).url().includes('canvas.html'));
+
+  await chooseStory(page, 'launcher/filtered');
+  assert.equal(await listed.count(), 0, 'another story starts with an empty list');
+  assert.deepEqual(problems(page), []);
+  await page.context().close();
+});
+
+test('Copy puts exactly the snippet shown, with the edits, on the clipboard', async () => {
+  const page = await openPreview(browser, '?story=bar/default&tab=docs&a.product-name=Tabellen');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
+  for (const title of ['React', 'Script tag']) {
+    const snippet = page.locator('.snippet').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+    const shown = await snippet.locator('pre').textContent();
+    assert.match(shown, /Tabellen/, `the ${title} snippet shows the edit`);
+    await page.getByRole('button', { name: `Copy the ${title} snippet` }).click();
+    await snippet.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shown, title);
+  }
+  await page.context().close();
+});
+
+test('the viewport sizes the canvas: the bar fits 320 px without overflow, and 1280 px is 1280 px wide', async () => {
+  const page = await openPreview(browser, '?story=bar/default');
+  const frame = canvas(page);
+  const width = () => frame.evaluate(() => window.innerWidth);
+  const full = await width();
+  assert.ok(full > 320 && full < 1280, `the full canvas is ${full}px in a 1400px window`);
+
+  await page.selectOption('#toolbar-viewport', '320');
+  await frame.waitForFunction(() => window.innerWidth === 320);
+  const overflow = await frame.evaluate(() => {
+    const host = document.querySelector('#stage > *');
+    const out = [];
+    if (document.documentElement.scrollWidth > 320) out.push(`the page scrolls to ${document.documentElement.scrollWidth}px`);
+    if (host.getBoundingClientRect().width > 320) out.push(`the bar is ${host.getBoundingClientRect().width}px`);
+    for (const node of host.shadowRoot.querySelectorAll('*')) {
+      if (!node.checkVisibility() || node.localName === 'style') continue;
+      const box = node.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.left < -0.5 || box.right > 320.5) out.push(`${node.localName}[part="${node.getAttribute('part') ?? ''}"] spans ${box.left}–${box.right}px`);
+      if (node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX === 'visible') {
+        out.push(`${node.localName}[part="${node.getAttribute('part') ?? ''}"] overflows its box`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(overflow, []);
+  assert.match(page.url(), /viewport=320/);
+
+  await page.selectOption('#toolbar-viewport', '1280');
+  await frame.waitForFunction(() => window.innerWidth === 1280);
+  const bar = await frame.evaluate(() => document.querySelector('#stage > *').getBoundingClientRect().width);
+  assert.equal(bar, 1280, 'the bar spans the 1280px canvas');
+  await page.selectOption('#toolbar-viewport', 'full');
+  await frame.waitForFunction((w) => window.innerWidth === w, full);
+  await page.context().close();
+});
+
+test('every login story speaks German, English and French', async () => {
+  const page = await openPreview(browser, '?story=login/with-background&lang=de');
+  const ids = (await storyIds(page)).filter((id) => id.startsWith('login/'));
+  assert.ok(ids.length >= 2, ids.join(', '));
+  // The privacy link's label, in stories that have one.
+  const privacy = { de: 'Datenschutz', en: 'Privacy', fr: 'Confidentialité' };
+  const links = /^(imprint|privacy|docs|support|feedback)-url$/;
+  let translated = 0;
+  for (const id of ids) {
+    if (!page.url().includes(`story=${encodeURIComponent(id)}`)) await chooseStory(page, id);
+    const texts = {};
+    for (const lang of ['de', 'en', 'fr']) {
+      if (await page.$eval('#toolbar-lang', (s) => s.value) !== lang) {
+        await rerender(page, () => page.selectOption('#toolbar-lang', lang));
+      }
+      const shown = await element(page);
+      assert.equal(shown.attributes.lang, lang, id);
+      texts[lang] = await shownText(page);
+      if ('privacy-url' in shown.attributes) assert.ok(texts[lang].includes(privacy[lang]), `${id}, ${lang}: ${texts[lang]}`);
+    }
+    // A story with no link (login/minimal) shows only the product's own name.
+    if (!Object.keys((await element(page)).attributes).some((a) => links.test(a))) continue;
+    translated += 1;
+    assert.notEqual(texts.de, texts.en, `${id}: German and English read the same`);
+    assert.notEqual(texts.en, texts.fr, `${id}: English and French read the same`);
+    assert.notEqual(texts.de, texts.fr, `${id}: German and French read the same`);
+  }
+  assert.ok(translated >= 3, `${translated} login stories with links`);
+  assert.deepEqual(problems(page), []);
+  await page.context().close();
+});
+
+test('zoom 200 % draws the canvas content twice as large', async () => {
+  const page = await openPreview(browser, '?story=bar/default');
+  const button = () => canvas(page).locator('bandeau-bar [part~="launcher-button"]').boundingBox();
+  const normal = await button();
+  assert.ok(normal.width > 0 && normal.height > 0);
+  await rerender(page, () => page.selectOption('#toolbar-zoom', '200'));
+  const zoomed = await button();
+  assert.ok(Math.abs(zoomed.width / normal.width - 2) < 0.05, `${normal.width}px became ${zoomed.width}px`);
+  assert.ok(Math.abs(zoomed.height / normal.height - 2) < 0.05, `${normal.height}px became ${zoomed.height}px`);
+  await rerender(page, () => page.selectOption('#toolbar-zoom', '100'));
+  assert.ok(Math.abs((await button()).width - normal.width) < 0.5, 'back to 100 %');
   await page.context().close();
 });

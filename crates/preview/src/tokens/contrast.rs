@@ -73,6 +73,40 @@ fn colour(p: &Permutation, path: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The pair as it is used: text at the size its minimum is for, and a
+/// UI pair as a shape (a border and a dot), since 3:1 holds for large
+/// text and non-text contrast, not for small text.
+fn sample(usage: Use, foreground: String, background: String) -> AnyView {
+    match usage {
+        Use::Text | Use::LargeText => view! {
+            <span
+                class="contrast-sample"
+                class:contrast-sample-large=usage == Use::LargeText
+                aria-hidden="true"
+                style:color=foreground
+                style:background-color=background
+            >
+                "Aa"
+            </span>
+        }
+        .into_any(),
+        Use::Ui => {
+            let border = foreground.clone();
+            view! {
+                <span
+                    class="contrast-sample contrast-sample-ui"
+                    aria-hidden="true"
+                    style:border-color=border
+                    style:background-color=background
+                >
+                    <span class="contrast-dot" style:background-color=foreground></span>
+                </span>
+            }
+            .into_any()
+        }
+    }
+}
+
 #[component]
 pub fn Matrix(project: Arc<Project>) -> impl IntoView {
     let columns = columns(&project);
@@ -117,14 +151,7 @@ pub fn Matrix(project: Arc<Project>) -> impl IntoView {
                                 data-ratio=format!("{:.2}", r.shown_ratio())
                                 class=if passes { "contrast-pass" } else { "contrast-fail" }
                             >
-                                <span
-                                    class="contrast-sample"
-                                    aria-hidden="true"
-                                    style:color=colour(p, row.foreground)
-                                    style:background-color=colour(p, row.background)
-                                >
-                                    "Aa"
-                                </span>
+                                {sample(row.usage, colour(p, row.foreground), colour(p, row.background))}
                                 <span class="contrast-ratio">{ratio}</span>
                                 <span class="contrast-verdict">
                                     {if passes { "✓ " } else { "✗ " }}

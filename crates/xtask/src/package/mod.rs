@@ -72,8 +72,32 @@ pub fn write(bundle: &Bundle) -> Result<Vec<String>, String> {
     let css = tokens::css_properties(&util::repo_root().join(build::RESOLVER))?;
     let manifest = manifest::custom_elements_json(&css)?;
     write_file(&dir.join("custom-elements.json"), &manifest.pretty())?;
+    sboms(dir)?;
     Ok(vec!["index.js".into(), "tokens.js".into()])
 }
+
+/// `cargo xtask sbom`'s CycloneDX SBOMs of the two wasm modules (the Rust
+/// crates compiled into each; the JavaScript is our own), shipped in the
+/// package so a consumer's supply-chain record can take them from there.
+/// It takes a second or two once cargo-cyclonedx is installed.
+fn sboms(dir: &Path) -> Result<(), String> {
+    let written = crate::sbom::run()?;
+    for (made, shipped) in SBOMS {
+        let from = written
+            .iter()
+            .find(|p| p.file_name().is_some_and(|n| n == made))
+            .ok_or_else(|| format!("`cargo xtask sbom` wrote no {made}"))?;
+        std::fs::copy(from, dir.join(shipped))
+            .map_err(|e| format!("copying {}: {e}", from.display()))?;
+    }
+    Ok(())
+}
+
+/// `(written by cargo xtask sbom, name in the package)`.
+const SBOMS: [(&str, &str); 2] = [
+    ("bandeau-npm.cdx.json", "sbom.cdx.json"),
+    ("bandeau-brand.cdx.json", "sbom.brand.cdx.json"),
+];
 
 /// Writes `package.json`, listing what `dir` holds by then.
 pub fn finish(dir: &Path) -> Result<(), String> {

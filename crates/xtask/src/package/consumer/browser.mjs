@@ -48,11 +48,13 @@ async function open(html, { wasm = (body) => ({ body }) } = {}) {
       return route.fulfill({ status: 404 });
     }
     const contentType = TYPES[extname(relative)] ?? 'application/octet-stream';
+    // Not cached, so every fetch of the wasm is counted.
+    const headers = { 'cache-control': 'no-store' };
     if (relative.endsWith('.wasm')) {
       wasmRequests.push(relative);
-      return route.fulfill({ contentType, status: 200, ...wasm(body) });
+      return route.fulfill({ contentType, headers, status: 200, ...wasm(body) });
     }
-    return route.fulfill({ contentType, body });
+    return route.fulfill({ contentType, headers, body });
   });
   await page.goto(`${ORIGIN}/`);
   return { page, wasmRequests, errors };
@@ -68,8 +70,9 @@ async function define(page) {
     const again = await defineElements();
     const login = document.createElement('bandeau-login');
     login.setAttribute('product-name', 'Acme Office');
+    const ready = new Promise((resolve) => login.addEventListener('bandeau-ready', resolve, { once: true }));
     document.body.append(login);
-    await new Promise((resolve) => login.addEventListener('bandeau-ready', resolve, { once: true }));
+    await ready;
     return {
       tags: Object.keys(classes),
       same: classes === again,
@@ -88,6 +91,7 @@ test('defineElements() defines four working elements from one wasm fetch', async
   assert.ok(result.same, 'every call resolves to the same classes');
   assert.ok(result.registered && result.upgraded);
   assert.equal(result.heading, 'Acme Office');
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(wasmRequests, ['bandeau_embed_bg.wasm']);
   assert.match(result.src, /\/pkg\/index\.js$/);
   assert.deepEqual(errors, []);
@@ -103,6 +107,7 @@ test('after the script tag, defineElements() reuses its elements', async () => {
   assert.ok(result.registered && result.upgraded);
   assert.equal(result.heading, 'Acme Office');
   assert.match(result.src, /\/pkg\/bandeau\.js$/, 'the script tag started the module');
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(wasmRequests, ['bandeau_embed_bg.wasm']);
   assert.deepEqual(errors, []);
   await page.close();
@@ -116,6 +121,7 @@ test('a script tag after defineElements() does not load a second module', async 
     return globalThis.__bandeau.ready;
   });
   assert.equal(defined, true);
+  await page.waitForLoadState('networkidle');
   assert.deepEqual(wasmRequests, ['bandeau_embed_bg.wasm']);
   assert.deepEqual(errors, []);
   await page.close();
