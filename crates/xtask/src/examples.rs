@@ -495,12 +495,6 @@ fn read_json(path: &Path) -> Result<serde_json::Value, String> {
 mod tests {
     use super::*;
 
-    #[test]
-    #[ignore]
-    fn tmp_whole_step() {
-        run().unwrap();
-    }
-
     fn block(file: &str, line: usize, info: &str) -> Block {
         let root = util::repo_root();
         let mut blocks = docs::parse(

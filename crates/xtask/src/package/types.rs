@@ -361,11 +361,13 @@ const NAVIGATION: &str = "\
 /**
  * Text in one language, or per locale: `{ \"de\": \"Post\", \"en\": \"Mail\" }`
  * or `[{ \"locale\": \"de_DE\", \"value\": \"Post\" }]`. The element picks the
- * one closest to its `lang`, else English, else the first.
+ * one closest to its `lang`, else English, else the first. (`undefined`
+ * members are allowed because TypeScript gives them to objects of a JSON
+ * module whose entries have different locales.)
  */
 export type LocalizedText =
   | string
-  | { readonly [locale: string]: string }
+  | { readonly [locale: string]: string | undefined }
   | ReadonlyArray<{ readonly locale: string; readonly value: string }>;
 
 /** One app in the launcher. */
@@ -384,7 +386,7 @@ export interface NavigationEntry {
   keywords?:
     | string
     | readonly string[]
-    | { readonly [locale: string]: string | readonly string[] }
+    | { readonly [locale: string]: string | readonly string[] | undefined }
     | null;
 }
 
