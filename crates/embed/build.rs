@@ -4,7 +4,7 @@
 //! only the custom properties its component stylesheets can reach.
 
 use bandeau_tokens::emit::{css, Options};
-use bandeau_tokens::files::compile_resolver_file;
+use bandeau_tokens::files::compile_in_build_script;
 use lightningcss::properties::custom::CustomPropertyName;
 use lightningcss::properties::Property;
 use lightningcss::rules::CssRule;
@@ -215,11 +215,7 @@ fn rem_to_px(css: &str) -> String {
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let resolver = manifest.join("../../tokens/bandeau.resolver.json");
-    let (compiled, read) = compile_resolver_file(&resolver)
-        .unwrap_or_else(|problems| panic!("the project's tokens do not compile:\n{problems}"));
-    for path in read {
-        println!("cargo:rerun-if-changed={}", path.display());
-    }
+    let compiled = compile_in_build_script(&resolver);
     let options = Options {
         output_references: true,
         source_name: "tokens/bandeau.resolver.json".into(),

@@ -4,37 +4,38 @@
 //! `brand` attribute), and the component tokens the docs tab lists as each
 //! element's CSS custom properties.
 
+use bandeau_elements::ELEMENTS;
 use bandeau_tokens::brand::{surfaces_to_json, theme_surfaces};
-use bandeau_tokens::files::compile_resolver_file;
+use bandeau_tokens::emit::properties::custom_properties;
+use bandeau_tokens::emit::Options;
+use bandeau_tokens::files::compile_in_build_script;
 use std::path::PathBuf;
 use std::{env, fs};
-
-/// The token groups of `bandeau-elements`' `token_groups`.
-const GROUPS: [&str; 4] = ["bar", "launcher", "user-menu", "login"];
 
 fn main() {
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let resolver = manifest.join("../../tokens/bandeau.resolver.json");
-    let (compiled, read) = compile_resolver_file(&resolver)
-        .unwrap_or_else(|problems| panic!("the project's tokens do not compile:\n{problems}"));
-    for path in read {
-        println!("cargo:rerun-if-changed={}", path.display());
-    }
+    let compiled = compile_in_build_script(&resolver);
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it"));
     let surfaces = surfaces_to_json(&theme_surfaces(&compiled));
     fs::write(out.join("surfaces.json"), surfaces.to_string()).expect("OUT_DIR is writable");
 
-    let properties: Vec<serde_json::Value> = compiled
-        .base()
-        .tokens
-        .tokens
+    // Each element's token groups, in the light theme, as
+    // `custom-elements.json` lists them (the same core function).
+    let groups = custom_properties(&compiled, &[("theme", "light")], &Options::default());
+    let used: std::collections::BTreeSet<&str> = ELEMENTS
         .iter()
-        .filter(|t| GROUPS.iter().any(|g| t.path.split('.').next() == Some(g)))
-        .map(|t| {
+        .flat_map(|e| e.token_groups.iter().copied())
+        .collect();
+    let properties: Vec<serde_json::Value> = used
+        .into_iter()
+        .flat_map(|g| groups.get(g).into_iter().flatten())
+        .map(|p| {
             serde_json::json!({
-                "name": format!("--bd-{}", t.path.replace('.', "-")),
-                "type": t.ty.name(),
-                "description": t.description.clone().unwrap_or_default(),
+                "name": p.name,
+                "type": p.ty,
+                "description": p.description.clone().unwrap_or_default(),
+                "value": p.value,
             })
         })
         .collect();

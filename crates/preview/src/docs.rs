@@ -19,6 +19,8 @@ pub struct CssProperty {
     #[serde(rename = "type")]
     pub ty: String,
     pub description: String,
+    /// Its value in the light theme.
+    pub value: String,
 }
 
 /// The custom properties of an element's token groups (`--bd-bar-…`).
@@ -264,7 +266,7 @@ pub fn Docs(tag: Signal<&'static str>, usage: Signal<Usage>) -> impl IntoView {
             .collect_view();
         let css = css_properties(element)
             .into_iter()
-            .map(|p| view! { <tr><th scope="row"><code>{p.name}</code></th><td>{p.ty}</td><td>{p.description}</td></tr> })
+            .map(|p| view! { <tr><th scope="row"><code>{p.name}</code></th><td>{p.ty}</td><td><code>{p.value}</code></td><td>{p.description}</td></tr> })
             .collect_view();
         view! {
             <article class="docs" aria-labelledby="docs-title">
@@ -305,7 +307,7 @@ pub fn Docs(tag: Signal<&'static str>, usage: Signal<Usage>) -> impl IntoView {
                 </table>
                 <h3>"CSS custom properties"</h3>
                 <table>
-                    <thead><tr><th scope="col">"Property"</th><th scope="col">"Type"</th><th scope="col">"Description"</th></tr></thead>
+                    <thead><tr><th scope="col">"Property"</th><th scope="col">"Type"</th><th scope="col">"Light theme"</th><th scope="col">"Description"</th></tr></thead>
                     <tbody>{css}</tbody>
                 </table>
             </article>

@@ -51,3 +51,15 @@ pub fn compile_resolver_file(path: &Path) -> Result<(Compiled, Vec<PathBuf>), St
     read.insert(0, path.to_path_buf());
     Ok((compiled, read))
 }
+
+/// For build scripts: compiles the resolver document at `path`, has Cargo
+/// run the script again when any file read changes, and fails the build
+/// with every diagnostic.
+pub fn compile_in_build_script(path: &Path) -> Compiled {
+    let (compiled, read) = compile_resolver_file(path)
+        .unwrap_or_else(|problems| panic!("the project's tokens do not compile:\n{problems}"));
+    for file in read {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    compiled
+}

@@ -2,7 +2,9 @@
 //! installed from that tarball into copies of the Vite examples, type-checked
 //! by each example's own TypeScript (with the docs' TypeScript and JavaScript
 //! blocks), built by Vite with its default settings, and clicked through in
-//! headless Chromium (`tests/browser/npm/`).
+//! headless Chromium (`tests/browser/npm/`). The vanilla example is also
+//! built by webpack 5 and Rollup 4 (`examples/bundlers/`) and served by
+//! Vite's development server, the other ways the docs say the package works.
 //!
 //! Everything happens under `target/`: the examples in the source tree stay
 //! free of `node_modules`, and a developer's own install there is ignored.
@@ -30,12 +32,34 @@ const DOCS_DIR: &str = "docs-blocks";
 /// Packages a block may ask for with a `needs=a,b` flag, pinned exactly as
 /// the examples pin theirs, so a new release cannot break the docs overnight.
 /// Node's types follow the Node major CI runs (Vite's config runs in Node).
-const DOCS_PACKAGES: [(&str, &str); 4] = [
+/// Rollup and its plugins are the versions `examples/bundlers/` builds with.
+const DOCS_PACKAGES: [(&str, &str); 7] = [
     ("vue", "3.5.45"),
     ("@vitejs/plugin-vue", "6.0.11"),
     ("@angular/core", "22.2.6"),
     ("@types/node", "20.19.43"),
+    ("rollup", "4.68.7"),
+    ("@rollup/plugin-node-resolve", "16.0.3"),
+    ("@web/rollup-plugin-import-meta-assets", "2.3.3"),
 ];
+
+/// The example that webpack and Rollup build too, with the configurations
+/// of [`BUNDLERS`] copied over it, and that Vite's development server serves.
+const BUNDLED: &str = "vite-vanilla";
+
+/// The directory of `examples/` with the webpack and Rollup setups.
+const BUNDLERS: &str = "bundlers";
+
+/// `examples/bundlers/rollup.config.mjs` minus `importMetaAssets()`: the
+/// build the docs warn about, which the browser test expects to fail.
+const ROLLUP_WITHOUT_ASSETS: &str = "\
+import config from './rollup.config.mjs';
+const plugins = config.plugins.filter((p) => p.name !== 'rollup-plugin-import-meta-assets');
+if (plugins.length !== config.plugins.length - 1) {
+  throw new Error('rollup.config.mjs has no importMetaAssets() to leave out');
+}
+export default { ...config, output: { ...config.output, dir: 'dist-rollup-no-assets' }, plugins };
+";
 
 /// The package name the examples depend on.
 const PACKAGE: &str = "bandeau";
@@ -79,6 +103,11 @@ pub fn run() -> Result<(), String> {
         env.push((format!("BANDEAU_{key}_URL"), base));
         env.push((format!("BANDEAU_{key}_WASM"), wasm));
     }
+    env.extend(bundlers(&root, &pkg, &build, &tarball)?);
+    env.push((
+        "BANDEAU_VITE_VANILLA_DIR".into(),
+        build.join(BUNDLED).display().to_string(),
+    ));
     timed("Chromium", || {
         util::run(
             util::command("node")
@@ -90,6 +119,150 @@ pub fn run() -> Result<(), String> {
     })?;
     println!("examples: done in {:.0?}", started.elapsed());
     Ok(())
+}
+
+/// Builds [`BUNDLED`] with webpack and with Rollup (with and without the
+/// plugin that emits the wasm), serves each output, and returns what
+/// `tests/browser/npm/bundlers.test.mjs` needs to know about them.
+fn bundlers(
+    root: &Path,
+    pkg: &Path,
+    build: &Path,
+    tarball: &Path,
+) -> Result<Vec<(String, String)>, String> {
+    let dir = build.join(BUNDLERS);
+    timed("bundlers: copy and npm install", || {
+        copy_example(&root.join("examples").join(BUNDLED), &dir)?;
+        copy_tree(&root.join("examples").join(BUNDLERS), &dir)?;
+        install(&dir, tarball, &[])?;
+        same_files(pkg, &dir.join("node_modules").join(PACKAGE))
+    })?;
+    // Writes src/main.js next to src/main.ts, for the bundlers to take.
+    timed("bundlers: tsc", || {
+        util::run(local_bin(&dir, "tsc").args(["-p", "tsconfig.json"]))
+    })?;
+    std::fs::write(dir.join("rollup.no-assets.mjs"), ROLLUP_WITHOUT_ASSETS)
+        .map_err(|e| format!("writing rollup.no-assets.mjs: {e}"))?;
+    let builds: [(&str, &str, Command, &str); 3] = [
+        (
+            "webpack",
+            "dist-webpack",
+            bin_with(
+                &dir,
+                "webpack",
+                &["--fail-on-warnings", "--stats", "errors-warnings"],
+            ),
+            r#"<script defer src="/main.js"></script>"#,
+        ),
+        (
+            "rollup",
+            "dist-rollup",
+            bin_with(&dir, "rollup", &["-c", "--failAfterWarnings"]),
+            r#"<script type="module" src="/main.js"></script>"#,
+        ),
+        (
+            "rollup-no-assets",
+            "dist-rollup-no-assets",
+            bin_with(
+                &dir,
+                "rollup",
+                &["-c", "rollup.no-assets.mjs", "--failAfterWarnings"],
+            ),
+            r#"<script type="module" src="/main.js"></script>"#,
+        ),
+    ];
+    let mut env = Vec::new();
+    for (name, out, mut cmd, script) in builds {
+        let dist = dir.join(out);
+        timed(&format!("bundlers: {name}"), || {
+            if dist.exists() {
+                std::fs::remove_dir_all(&dist)
+                    .map_err(|e| format!("clearing {}: {e}", dist.display()))?;
+            }
+            util::run(&mut cmd)?;
+            page_for(&dir, &dist, script)
+        })?;
+        let key = name.to_uppercase().replace('-', "_");
+        if name != "rollup-no-assets" {
+            let (chrome, brand) = emitted_wasm(pkg, &dist)?;
+            println!("examples: {name} emitted {chrome} and {brand}");
+            env.push((format!("BANDEAU_{key}_WASM"), chrome));
+            env.push((format!("BANDEAU_{key}_BRAND_WASM"), brand));
+        }
+        let base = serve_in_background(&dist)?;
+        println!("examples: {name} serves {base}/");
+        env.push((format!("BANDEAU_{key}_URL"), base));
+    }
+    Ok(env)
+}
+
+fn bin_with(dir: &Path, name: &str, args: &[&str]) -> Command {
+    let mut cmd = local_bin(dir, name);
+    cmd.args(args);
+    cmd
+}
+
+/// The Vite example's `index.html` loading the bundle by `script` instead
+/// of `src/main.ts`, and its `public/` files, in `dist`: what Vite's build
+/// does for them and the other bundlers leave to the app.
+fn page_for(dir: &Path, dist: &Path, script: &str) -> Result<(), String> {
+    const VITE_ENTRY: &str = r#"<script type="module" src="/src/main.ts"></script>"#;
+    let html = std::fs::read_to_string(dir.join("index.html"))
+        .map_err(|e| format!("reading {}/index.html: {e}", dir.display()))?;
+    if !html.contains(VITE_ENTRY) {
+        return Err(format!(
+            "examples/{BUNDLED}/index.html no longer loads its code with `{VITE_ENTRY}`, \
+             which the other bundlers' pages replace"
+        ));
+    }
+    std::fs::write(dist.join("index.html"), html.replace(VITE_ENTRY, script))
+        .map_err(|e| format!("writing {}/index.html: {e}", dist.display()))?;
+    copy_tree(&dir.join("public"), dist)
+}
+
+/// The site paths of the package's two wasm files as a bundler emitted
+/// them, told apart by content since each bundler names them its own way:
+/// the suite chrome's and the brand module's. Any other wasm in the output,
+/// or either of them missing or twice, is an error.
+fn emitted_wasm(pkg: &Path, dist: &Path) -> Result<(String, String), String> {
+    let read =
+        |path: &Path| std::fs::read(path).map_err(|e| format!("reading {}: {e}", path.display()));
+    let chrome = read(&pkg.join(format!("{CHROME_WASM}.wasm")))?;
+    let brand = read(&pkg.join("brand/bandeau_brand_bg.wasm"))?;
+    let mut files = Vec::new();
+    list_files(dist, Path::new(""), &mut files)?;
+    let (mut chromes, mut brands) = (Vec::new(), Vec::new());
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "wasm"))
+    {
+        let bytes = read(&dist.join(file))?;
+        let site_path = format!("/{}", file.display());
+        if bytes == chrome {
+            chromes.push(site_path);
+        } else if bytes == brand {
+            brands.push(site_path);
+        } else {
+            return Err(format!(
+                "{} holds {}, which is neither of the package's wasm files",
+                dist.display(),
+                file.display()
+            ));
+        }
+    }
+    match (
+        <[String; 1]>::try_from(chromes),
+        <[String; 1]>::try_from(brands),
+    ) {
+        (Ok([chrome]), Ok([brand])) => Ok((chrome, brand)),
+        (chromes, brands) => Err(format!(
+            "{} should hold the suite chrome's wasm and the brand module's once each; \
+             it holds {:?} and {:?}",
+            dist.display(),
+            chromes.map_or_else(|v| v, Vec::from),
+            brands.map_or_else(|v| v, Vec::from)
+        )),
+    }
 }
 
 fn timed<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
@@ -549,6 +722,80 @@ mod tests {
         );
         let flag = needs(&[block("docs/x.md", 1, "ts fragment")]).unwrap_err();
         assert!(flag.contains("unknown flag `fragment`"), "{flag}");
+    }
+
+    #[test]
+    #[ignore]
+    fn tmp_bundlers() {
+        let root = util::repo_root();
+        let pkg = root.join("pkg");
+        let work = Path::new("/tmp/bundlers-work");
+        let started = Instant::now();
+        let tarball = pack(&pkg, &work.join("pack")).unwrap();
+        let mut env = bundlers(&root, &pkg, &work.join("build"), &tarball).unwrap();
+        env.push((
+            "BANDEAU_VITE_VANILLA_DIR".into(),
+            "/tmp/bundlers-work/vv".into(),
+        ));
+        timed("Chromium", || {
+            util::run(
+                util::command("node")
+                    .args(["--test", "--test-reporter=spec"])
+                    .arg(root.join("tests/browser/npm/bundlers.test.mjs"))
+                    .env("BANDEAU_TOOLS", util::tools_dir())
+                    .envs(env),
+            )
+        })
+        .unwrap();
+        println!("total {:.1?}", started.elapsed());
+    }
+
+    #[test]
+    fn the_docs_pin_the_bundlers_example_versions() {
+        let path = util::repo_root()
+            .join("examples")
+            .join(BUNDLERS)
+            .join("package.json");
+        let manifest = read_json(&path).unwrap();
+        let pinned = manifest["devDependencies"].as_object().unwrap();
+        let shared: Vec<_> = DOCS_PACKAGES
+            .iter()
+            .filter_map(|(name, version)| Some((*name, *version, pinned.get(*name)?.as_str()?)))
+            .collect();
+        assert_eq!(shared.len(), 3, "rollup and its two plugins: {shared:?}");
+        for (name, docs, example) in shared {
+            assert_eq!(
+                docs, example,
+                "{name}: the docs and examples/bundlers differ"
+            );
+        }
+    }
+
+    #[test]
+    fn other_bundlers_wasm_is_told_apart_by_content() {
+        let work = std::env::temp_dir().join(format!("xtask-bundled-{}", std::process::id()));
+        let (pkg, dist) = (work.join("pkg"), work.join("dist"));
+        std::fs::create_dir_all(pkg.join("brand")).unwrap();
+        std::fs::create_dir_all(dist.join("assets")).unwrap();
+        std::fs::write(pkg.join("bandeau_embed_bg.wasm"), b"chrome").unwrap();
+        std::fs::write(pkg.join("brand/bandeau_brand_bg.wasm"), b"brand").unwrap();
+        std::fs::write(dist.join("d4f34900d5b777c12236.wasm"), b"brand").unwrap();
+        let missing = emitted_wasm(&pkg, &dist).unwrap_err();
+        assert!(missing.contains("once each"), "{missing}");
+        std::fs::write(dist.join("assets/3a0032ca3e18375506a5.wasm"), b"chrome").unwrap();
+        assert_eq!(
+            emitted_wasm(&pkg, &dist).unwrap(),
+            (
+                "/assets/3a0032ca3e18375506a5.wasm".to_string(),
+                "/d4f34900d5b777c12236.wasm".to_string()
+            )
+        );
+        std::fs::write(dist.join("copy.wasm"), b"chrome").unwrap();
+        assert!(emitted_wasm(&pkg, &dist).unwrap_err().contains("once each"));
+        std::fs::write(dist.join("copy.wasm"), b"stale chrome").unwrap();
+        let stale = emitted_wasm(&pkg, &dist).unwrap_err();
+        assert!(stale.contains("copy.wasm, which is neither"), "{stale}");
+        std::fs::remove_dir_all(&work).unwrap();
     }
 
     #[test]

@@ -29,7 +29,23 @@ test('every request the workbench makes, story after story and tab after tab, su
   const elsewhere = [];
   const seen = new Set();
   const allowed = (address) => (DELIBERATE[where] ?? []).some((pattern) => pattern.test(address));
+  // Requests under way, so each step can wait until its own have ended
+  // (Playwright's `networkidle` only describes the first page load).
+  const pending = new Set();
+  const settle = async () => {
+    let quietSince = Date.now();
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (pending.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 500) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.fail(`${where}: requests never ended: ${[...pending].map((r) => r.url()).join(', ')}`);
+  };
+  page.context().on('requestfinished', (request) => pending.delete(request));
+  page.context().on('requestfailed', (request) => pending.delete(request));
   page.context().on('request', (request) => {
+    if (!request.url().startsWith('data:')) pending.add(request);
     const address = request.url();
     if (address.startsWith('data:') || address.startsWith('blob:')) return;
     seen.add(new URL(address).pathname);
@@ -52,19 +68,19 @@ test('every request the workbench makes, story after story and tab after tab, su
     where = id;
     if (id !== ids[0]) await chooseStory(page, id);
     // Let the story settle: icons, a background, a brand document.
-    await page.waitForLoadState('networkidle');
+    await settle();
   }
 
   where = 'the sample brand';
   await chooseStory(page, 'launcher/open');
   await rerender(page, () => page.selectOption('#toolbar-brand', 'sample'));
-  await page.waitForLoadState('networkidle');
+  await settle();
 
   for (const [list, keys] of [['Panels', ['events', 'editor', 'a11y', 'controls']], ['Views', ['docs', 'tokens', 'canvas']]]) {
     for (const key of keys) {
       where = `the ${key} tab`;
       await page.getByRole('tablist', { name: list }).locator(`[data-tab="${key}"]`).click();
-      await page.waitForLoadState('networkidle');
+      await settle();
     }
   }
   // The token editor's sources and the axe panel's script were fetched.
@@ -72,7 +88,7 @@ test('every request the workbench makes, story after story and tab after tab, su
   await page.locator('.axe-panel[data-state="done"]').waitFor({ state: 'attached', timeout: 20_000 });
   where = 'the examples link';
   await page.getByRole('link', { name: 'Examples and token files' }).click();
-  await page.waitForLoadState('networkidle');
+  await settle();
 
   // What the workbench is made of, all from the site itself.
   for (const path of ['/app/bandeau_preview_bg.wasm', '/canvas.html', '/pkg/bandeau.js', '/vendor/axe.min.js',

@@ -4,6 +4,7 @@
 pub mod css;
 pub mod gallery;
 pub mod json;
+pub mod properties;
 pub mod rust;
 pub mod scss;
 pub mod ts;

@@ -160,7 +160,7 @@ fn declaration(
             if let Some(description) = &property.description {
                 entry.push(("description", str(description)));
             }
-            entry.push(("default", str(&property.default)));
+            entry.push(("default", str(&property.value)));
             properties.push(obj(entry));
         }
     }
@@ -192,8 +192,9 @@ mod tests {
     fn css() -> BTreeMap<String, Vec<CssProperty>> {
         let property = |name: &str| CssProperty {
             name: name.into(),
+            ty: "color",
             description: Some(format!("About {name}.")),
-            default: "#ffffff".into(),
+            value: "#ffffff".into(),
         };
         ["bar", "launcher", "user-menu", "login"]
             .iter()

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use bandeau_tokens::emit::css::Renderer;
+use bandeau_tokens::emit::properties::custom_properties;
 use bandeau_tokens::emit::Options;
 use bandeau_tokens::files::compile_resolver_file;
 
@@ -67,12 +67,7 @@ fn module(ts: &Path, out: &Path) -> Result<(), String> {
 }
 
 /// One custom property an element's styles read, as the light theme sets it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CssProperty {
-    pub name: String,
-    pub description: Option<String>,
-    pub default: String,
-}
+pub use bandeau_tokens::emit::properties::CustomProperty as CssProperty;
 
 /// The custom properties of every token group (the first segment of a
 /// token's path: `launcher.panel.background` is in `launcher`), compiled
@@ -81,42 +76,11 @@ pub struct CssProperty {
 pub fn css_properties(resolver: &Path) -> Result<BTreeMap<String, Vec<CssProperty>>, String> {
     let (compiled, _) = compile_resolver_file(resolver)
         .map_err(|e| format!("compiling {}: {e}", resolver.display()))?;
-    let light = compiled
-        .find(&[("theme", "light")])
-        .unwrap_or_else(|| compiled.base());
-    let options = Options::default();
-    let renderer = Renderer {
-        set: &light.tokens,
-        prefix: &options.prefix,
-        references: false,
-    };
-    let mut groups: BTreeMap<String, Vec<CssProperty>> = BTreeMap::new();
-    for token in &light.tokens.tokens {
-        let group = token.path.split('.').next().unwrap_or_default();
-        let var = token_var(&options, token);
-        for (name, default) in renderer.declarations(token) {
-            // Typography also has one property per part, named after it.
-            let part = name.strip_prefix(&format!("{var}-"));
-            let description = match (&token.description, part) {
-                (Some(text), Some(part)) => Some(format!("{text} ({part})")),
-                (None, Some(part)) => Some(format!("The {part} of `{var}`.")),
-                (text, None) => text.clone(),
-            };
-            groups
-                .entry(group.to_string())
-                .or_default()
-                .push(CssProperty {
-                    name,
-                    description,
-                    default,
-                });
-        }
-    }
-    Ok(groups)
-}
-
-fn token_var(options: &Options, token: &bandeau_tokens::Token) -> String {
-    bandeau_tokens::emit::var_name(&options.prefix, &token.path)
+    Ok(custom_properties(
+        &compiled,
+        &[("theme", "light")],
+        &Options::default(),
+    ))
 }
 
 #[cfg(test)]
@@ -142,8 +106,8 @@ mod tests {
                         "{}",
                         property.name
                     );
-                    assert!(!property.default.is_empty());
-                    assert!(!property.default.contains("var("), "{property:?}");
+                    assert!(!property.value.is_empty());
+                    assert!(!property.value.contains("var("), "{property:?}");
                 }
             }
         }
@@ -157,7 +121,7 @@ mod tests {
             .iter()
             .find(|p| p.name == "--bd-login-form-width")
             .unwrap();
-        assert_eq!(width.default, "400px");
+        assert_eq!(width.value, "400px");
         assert!(width
             .description
             .as_deref()
@@ -169,7 +133,7 @@ mod tests {
             .iter()
             .find(|p| p.name == "--bd-login-heading-font-size")
             .unwrap();
-        assert_eq!(size.default, "1.25rem");
+        assert_eq!(size.value, "1.25rem");
         assert!(size.description.as_deref().unwrap().contains("font-size"));
     }
 }
