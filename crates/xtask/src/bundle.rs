@@ -622,7 +622,7 @@ pub(crate) fn script_tag_files(pkg: &Path) -> Result<Vec<String>, String> {
     Ok(files)
 }
 
-fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn all_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

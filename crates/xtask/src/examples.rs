@@ -184,6 +184,7 @@ fn bundlers(
         })?;
         let key = name.to_uppercase().replace('-', "_");
         if name != "rollup-no-assets" {
+            no_build_paths(&dist, &dir)?;
             let (chrome, brand) = emitted_wasm(pkg, &dist)?;
             println!("examples: {name} emitted {chrome} and {brand}");
             env.push((format!("BANDEAU_{key}_WASM"), chrome));
@@ -194,6 +195,29 @@ fn bundlers(
         env.push((format!("BANDEAU_{key}_URL"), base));
     }
     Ok(env)
+}
+
+/// A bundle must not carry the machine it was built on: a bundler that
+/// turns the package's `import.meta.url` (or anything else) into a file
+/// path would ship it to every user.
+fn no_build_paths(dist: &Path, build_dir: &Path) -> Result<(), String> {
+    let mut files = Vec::new();
+    crate::bundle::all_files(dist, &mut files);
+    let build_dir = build_dir.display().to_string();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "js"))
+    {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("reading {}: {e}", file.display()))?;
+        if text.contains("file://") || text.contains(&build_dir) {
+            return Err(format!(
+                "{} contains a path of the build machine (`file://` or {build_dir})",
+                file.display()
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn bin_with(dir: &Path, name: &str, args: &[&str]) -> Command {
@@ -722,32 +746,6 @@ mod tests {
         );
         let flag = needs(&[block("docs/x.md", 1, "ts fragment")]).unwrap_err();
         assert!(flag.contains("unknown flag `fragment`"), "{flag}");
-    }
-
-    #[test]
-    #[ignore]
-    fn tmp_bundlers() {
-        let root = util::repo_root();
-        let pkg = root.join("pkg");
-        let work = Path::new("/tmp/bundlers-work");
-        let started = Instant::now();
-        let tarball = pack(&pkg, &work.join("pack")).unwrap();
-        let mut env = bundlers(&root, &pkg, &work.join("build"), &tarball).unwrap();
-        env.push((
-            "BANDEAU_VITE_VANILLA_DIR".into(),
-            "/tmp/bundlers-work/vv".into(),
-        ));
-        timed("Chromium", || {
-            util::run(
-                util::command("node")
-                    .args(["--test", "--test-reporter=spec"])
-                    .arg(root.join("tests/browser/npm/bundlers.test.mjs"))
-                    .env("BANDEAU_TOOLS", util::tools_dir())
-                    .envs(env),
-            )
-        })
-        .unwrap();
-        println!("total {:.1?}", started.elapsed());
     }
 
     #[test]

@@ -66,7 +66,9 @@ function start() {{
   const started = init({{ module_or_path: wasm }}){call};
   const ours = {{
     version: '{version}',
-    src: import.meta.url,
+    // Not `import.meta.url`: bundlers such as webpack replace it with the
+    // build machine's file path, which would then ship in vendors' bundles.
+    src: 'npm:bandeau@{version}/index.js',
     ready: started.then(
       () => true,
       () => false,
