@@ -489,7 +489,7 @@ pub fn App() -> impl IntoView {
                                     Panel::Controls => view! { <Controls view=view /> }.into_any(),
                                     Panel::Events => view! { <Events fired=fired /> }.into_any(),
                                     Panel::Editor => view! { <crate::tokens::TokenEditor /> }.into_any(),
-                                    Panel::Accessibility => view! { <crate::axe::AxePanel /> }.into_any(),
+                                    Panel::Accessibility => view! { <crate::axe::AxePanel shown=Signal::derive(move || panel.get() == Panel::Accessibility) /> }.into_any(),
                                 };
                                 view! {
                                     <div

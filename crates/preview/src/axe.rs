@@ -141,8 +141,11 @@ fn message(e: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// `shown`: whether the panel is the one on screen; a hidden panel does not
+/// audit (axe takes a moment per run, and every edit asks for one), and
+/// audits once when it is shown.
 #[component]
-pub fn AxePanel() -> impl IntoView {
+pub fn AxePanel(#[prop(into)] shown: Signal<bool>) -> impl IntoView {
     let workbench = use_context::<Workbench>().expect("inside the App");
     let state = RwSignal::new(State::Waiting);
     // One run at a time (axe refuses a second); a change during a run asks
@@ -200,7 +203,9 @@ pub fn AxePanel() -> impl IntoView {
         workbench.token_css.track();
         workbench.theme.track();
         workbench.lang.track();
-        schedule();
+        if shown.get() {
+            schedule();
+        }
     });
 
     let data_state = move || match state.get() {

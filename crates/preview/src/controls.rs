@@ -36,7 +36,10 @@ fn set(view: RwSignal<View>, name: &'static str, value: String) {
 fn control(view: RwSignal<View>, attribute: &'static Attribute) -> AnyView {
     let name = attribute.name;
     let id = field_id(name);
-    let label = view! { <label for=id.clone()><code>{name}</code></label> };
+    // A list of checkboxes is named by its fieldset's legend: a `<label>`
+    // cannot name a fieldset.
+    let label = (!matches!(attribute.kind, Kind::List(_)))
+        .then(|| view! { <label for=id.clone()><code>{name}</code></label> });
     let description = attribute.description;
     let field = match attribute.kind {
         Kind::Text | Kind::Url => view! {
@@ -80,7 +83,7 @@ fn control(view: RwSignal<View>, attribute: &'static Attribute) -> AnyView {
             };
             view! {
                 <fieldset id=id class="control-list">
-                    <legend class="visually-hidden">{name}</legend>
+                    <legend><code>{name}</code></legend>
                     {options
                         .iter()
                         .map(|option| {
