@@ -28,8 +28,10 @@ pub fn run() -> Result<(), String> {
     wasm_bindgen_cli()?;
     wasm_pack()?;
     cargo_deny()?;
+    cargo_cyclonedx()?;
     wasm_opt()?;
     esbuild()?;
+    typescript()?;
     chromium()?;
     for line in npm::ensure(&util::tools_dir(), &BROWSER_TEST_LIBS)? {
         say(&line);
