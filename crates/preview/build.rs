@@ -1,11 +1,9 @@
 //! Reads the project's tokens once at build time for what the app shows
-//! without compiling tokens itself: the theme surfaces a typed brand colour
-//! is derived and checked against (as `bandeau-brand` does for the
-//! `brand` attribute), and the component tokens the docs tab lists as each
-//! element's CSS custom properties.
+//! without compiling tokens itself: the component tokens the docs tab
+//! lists as each element's CSS custom properties. (A typed brand colour is
+//! derived by `bandeau-brand`, with the theme surfaces it computes.)
 
 use bandeau_elements::ELEMENTS;
-use bandeau_tokens::brand::{surfaces_to_json, theme_surfaces};
 use bandeau_tokens::emit::properties::custom_properties;
 use bandeau_tokens::emit::Options;
 use bandeau_tokens::files::compile_in_build_script;
@@ -17,8 +15,6 @@ fn main() {
     let resolver = manifest.join("../../tokens/bandeau.resolver.json");
     let compiled = compile_in_build_script(&resolver);
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets it"));
-    let surfaces = surfaces_to_json(&theme_surfaces(&compiled));
-    fs::write(out.join("surfaces.json"), surfaces.to_string()).expect("OUT_DIR is writable");
 
     // Each element's token groups, in the light theme, as
     // `custom-elements.json` lists them (the same core function).

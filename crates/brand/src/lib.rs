@@ -8,7 +8,9 @@
 //! only by pages that set `brand`, so the script tag's budget does not pay
 //! for the colour maths.
 
-use bandeau_tokens::brand::{derive_brand, parse_brand_json, surfaces_from_json, BrandProblem};
+use bandeau_tokens::brand::{
+    derive_brand, parse_brand_json, surfaces_from_json, Brand, BrandProblem, ThemeSurfaces,
+};
 use wasm_bindgen::prelude::*;
 
 /// The `data-brand` value the derived stylesheet selects on; the element
@@ -17,9 +19,18 @@ pub const NAME: &str = "bandeau-runtime";
 
 const SURFACES: &str = include_str!(concat!(env!("OUT_DIR"), "/surfaces.json"));
 
-/// The stylesheet for a brand document, or every problem with it, one
-/// per line, each naming its colour key.
-pub fn css(document: &str) -> Result<String, String> {
+/// The project's theme surfaces, computed from `tokens/` at build time.
+pub fn surfaces() -> Vec<ThemeSurfaces> {
+    serde_json::from_str(SURFACES)
+        .map_err(|e| e.to_string())
+        .and_then(|value| surfaces_from_json(&value))
+        .expect("build.rs wrote readable surfaces")
+}
+
+/// The brand a document describes, named `name` (the `data-brand` its CSS
+/// selects on), derived and checked against [`surfaces`]; or every
+/// problem, one per line, each naming its colour key.
+pub fn derive(name: &str, document: &str) -> Result<Brand, String> {
     let describe = |problems: Vec<BrandProblem>| {
         problems
             .iter()
@@ -27,12 +38,13 @@ pub fn css(document: &str) -> Result<String, String> {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let surfaces = serde_json::from_str(SURFACES)
-        .map_err(|e| e.to_string())
-        .and_then(|value| surfaces_from_json(&value))?;
     let input = parse_brand_json(document).map_err(describe)?;
-    let brand = derive_brand(NAME, &input, &surfaces).map_err(describe)?;
-    Ok(brand.to_css("bd"))
+    derive_brand(name, &input, &surfaces()).map_err(describe)
+}
+
+/// The stylesheet for a brand document (see [`derive`]).
+pub fn css(document: &str) -> Result<String, String> {
+    Ok(derive(NAME, document)?.to_css("bd"))
 }
 
 /// [`css`] for JavaScript: resolves to the stylesheet text, or throws the

@@ -1,15 +1,13 @@
 //! The toolbar's typed or picked primary colour: derived and checked by
-//! `bandeau-tokens` exactly as the elements' `brand` attribute derives a
-//! brand document, against the project's theme surfaces.
+//! `bandeau-brand`, the module the elements' `brand` attribute loads, so
+//! the preview shows what a vendor page would.
 
-use bandeau_tokens::brand::{derive_brand, parse_brand_json, surfaces_from_json, ThemeSurfaces};
+use bandeau_tokens::brand::{TEXT_CONTRAST, UI_CONTRAST};
 use bandeau_tokens::color::{contrast_ratio, Color};
 
 /// The `data-brand` the derived CSS selects on; the canvas puts it on the
 /// story's element.
 pub const NAME: &str = "preview";
-
-const SURFACES: &str = include_str!(concat!(env!("OUT_DIR"), "/surfaces.json"));
 
 /// One contrast the brand is held to.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,23 +31,13 @@ pub struct Derived {
     pub notes: Vec<String>,
 }
 
-fn surfaces() -> Vec<ThemeSurfaces> {
-    serde_json::from_str(SURFACES)
-        .map_err(|e| e.to_string())
-        .and_then(|value| surfaces_from_json(&value))
-        .expect("build.rs wrote readable surfaces")
-}
-
 /// The brand for `primary` (`#rrggbb`), or every reason it is refused.
 pub fn derive(primary: &str) -> Result<Derived, Vec<String>> {
     let primary = primary.trim();
     let document = serde_json::json!({"theme": {"colors": {"primary": primary}}}).to_string();
-    let describe = |problems: Vec<bandeau_tokens::brand::BrandProblem>| {
-        problems.iter().map(ToString::to_string).collect::<Vec<_>>()
-    };
-    let input = parse_brand_json(&document).map_err(describe)?;
-    let themes = surfaces();
-    let brand = derive_brand(NAME, &input, &themes).map_err(describe)?;
+    let brand = bandeau_brand::derive(NAME, &document)
+        .map_err(|problems| problems.lines().map(str::to_owned).collect::<Vec<_>>())?;
+    let themes = bandeau_brand::surfaces();
     let colour =
         Color::from_hex(primary).ok_or_else(|| vec![format!("{primary}: not a colour")])?;
     let mut checks = Vec::new();
@@ -58,13 +46,13 @@ pub fn derive(primary: &str) -> Result<Derived, Vec<String>> {
             theme: theme.theme.clone(),
             pair: "text on the primary colour",
             ratio: contrast_ratio(&theme.on_accent, &colour),
-            needed: 4.5,
+            needed: TEXT_CONTRAST,
         });
         checks.push(Check {
             theme: theme.theme.clone(),
             pair: "primary colour on the surface",
             ratio: contrast_ratio(&colour, &theme.surface),
-            needed: 3.0,
+            needed: UI_CONTRAST,
         });
     }
     Ok(Derived {

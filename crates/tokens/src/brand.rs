@@ -96,8 +96,8 @@ const STATUS_KEYS: [&str; 4] = [
 ];
 
 /// WCAG 2.1 SC 1.4.3 (text) and SC 1.4.11 (UI components) minimums.
-const TEXT_CONTRAST: f64 = 4.5;
-const UI_CONTRAST: f64 = 3.0;
+pub const TEXT_CONTRAST: f64 = 4.5;
+pub const UI_CONTRAST: f64 = 3.0;
 
 /// The contrast pairs the light and dark theme files declare
 /// (`org.bandeau.contrast`) whose foreground or background a brand can
