@@ -18,35 +18,11 @@ pub(super) fn pack(pkg: &Path, into: &Path) -> Result<PathBuf, String> {
         std::fs::remove_dir_all(into).map_err(|e| format!("clearing {}: {e}", into.display()))?;
     }
     std::fs::create_dir_all(into).map_err(|e| format!("creating {}: {e}", into.display()))?;
-    let mut cmd = util::command("npm");
-    cmd.arg("pack")
-        .arg(pkg)
-        .arg("--pack-destination")
-        .arg(into)
-        .args(["--json", "--loglevel=error"]);
-    let output = cmd
-        .output()
-        .map_err(|e| format!("could not start `{}`: {e}", util::describe(&cmd)))?;
-    if !output.status.success() {
-        return Err(format!(
-            "`{}` failed ({}): {}",
-            util::describe(&cmd),
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
-        .map_err(|e| format!("reading `npm pack --json`'s report: {e}"))?;
-    let file = report
-        .get(0)
-        .and_then(|r| r.get("filename"))
-        .and_then(|f| f.as_str())
-        .ok_or("`npm pack --json` reported no file name")?;
-    let tarball = into.join(file);
+    let (tarball, _) = crate::package::check::pack(pkg, into)?;
     if !tarball.is_file() {
         return Err(format!(
-            "npm pack reported {file}, but it is not in {}",
-            into.display()
+            "npm pack reported {}, but it is not there",
+            tarball.display()
         ));
     }
     println!("examples: packed {}", util::shown(&tarball));

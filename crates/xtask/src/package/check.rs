@@ -135,7 +135,7 @@ fn type_check(tsc: &Path, config: &Path) -> Result<(), String> {
 
 /// `npm pack` of `pkg` into `into`; returns the tarball and the paths it
 /// holds, as npm lists them.
-fn pack(pkg: &Path, into: &Path) -> Result<(PathBuf, Vec<String>), String> {
+pub(crate) fn pack(pkg: &Path, into: &Path) -> Result<(PathBuf, Vec<String>), String> {
     let mut command = util::command("npm");
     command
         .args(["pack", "--json", "--pack-destination"])
