@@ -650,14 +650,14 @@ pub fn render_site(site: &Path) -> Result<(), String> {
     let resources = root.join(format!("resources/{RESOURCES_VERSION}/login/{THEME}"));
     for dir in &theme.resource_dirs {
         if dir.is_dir() {
-            copy_tree(dir, &resources, &|relative| {
+            util::copy_tree(dir, &resources, &|relative| {
                 relative != Path::new("bandeau")
             })?;
         }
     }
     let pkg = repo.join("pkg");
     if pkg.join("bandeau.js").is_file() {
-        copy_tree(&pkg, &resources.join("bandeau"), &shipped)?;
+        util::copy_tree(&pkg, &resources.join("bandeau"), &shipped)?;
     }
     let mut manifest = Vec::new();
     for scenario in SCENARIOS {
@@ -777,53 +777,9 @@ fn install_bundle_into(pkg: &Path, dest: &Path) -> Result<bool, String> {
     if !pkg.join("bandeau.js").is_file() {
         return Ok(false);
     }
-    for entry in std::fs::read_dir(dest).map_err(|e| format!("{}: {e}", dest.display()))? {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.file_name().is_some_and(|n| n == "README.md") {
-            continue;
-        }
-        let removed = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        removed.map_err(|e| format!("clearing {}: {e}", path.display()))?;
-    }
-    copy_tree(pkg, dest, &shipped)?;
+    util::clear_dir_except(dest, &["README.md"])?;
+    util::copy_tree(pkg, dest, &shipped)?;
     Ok(true)
-}
-
-/// Copies the files under `from` into `to` whose path relative to `from`
-/// passes `keep` (asked for directories too).
-fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
-    fn walk(
-        base: &Path,
-        dir: &Path,
-        to: &Path,
-        keep: &dyn Fn(&Path) -> bool,
-    ) -> Result<(), String> {
-        let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for entry in entries {
-            let path = entry.map_err(|e| e.to_string())?.path();
-            let relative = path.strip_prefix(base).expect("below the base");
-            if !keep(relative) {
-                continue;
-            }
-            if path.is_dir() {
-                walk(base, &path, to, keep)?;
-            } else {
-                let target = to.join(relative);
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| format!("{}: {e}", parent.display()))?;
-                }
-                std::fs::copy(&path, &target)
-                    .map_err(|e| format!("copying {}: {e}", path.display()))?;
-            }
-        }
-        Ok(())
-    }
-    walk(from, from, to, keep)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -44,7 +44,7 @@ impl Package {
 
     /// The installed version, if it is the one pinned.
     pub fn installed(&self, prefix: &Path) -> Option<String> {
-        let manifest = read_json(&self.manifest(prefix)).ok()?;
+        let manifest = util::read_json(&self.manifest(prefix)).ok()?;
         let version = manifest.get("version")?.as_str()?;
         self.accepts(version).then(|| version.to_string())
     }
@@ -66,7 +66,7 @@ impl Package {
     /// with `node` directly instead of paying for npx or a shell shim.
     pub fn bin(&self, prefix: &Path, command: &str) -> Result<PathBuf, String> {
         let manifest_path = self.manifest(prefix);
-        let manifest = read_json(&manifest_path)?;
+        let manifest = util::read_json(&manifest_path)?;
         let relative = match manifest.get("bin") {
             Some(serde_json::Value::String(path)) => Some(path.as_str()),
             Some(serde_json::Value::Object(bins)) => bins.get(command).and_then(|v| v.as_str()),
@@ -122,12 +122,6 @@ pub fn ensure(prefix: &Path, packages: &[Package]) -> Result<Vec<String>, String
             Ok(format!("{verb} {} {version}", p.name))
         })
         .collect()
-}
-
-fn read_json(path: &Path) -> Result<serde_json::Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::endpoints::Endpoints;
+use crate::util::read_dir;
 use crate::{build, bundle, keycloak, serve, setup, util};
 
 pub fn run(host: &str, port: u16, export: Option<&Path>) -> Result<(), String> {
@@ -118,12 +119,6 @@ fn assemble(site: &Path, tokens: &Path, app: Option<&Path>, kind: Site) -> Resul
         }
         None => write("index.html", &examples),
     }
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, String> {
-    std::fs::read_dir(dir)
-        .and_then(|entries| entries.collect())
-        .map_err(|e| format!("reading {}: {e}", dir.display()))
 }
 
 /// Plain HTML with no script, so the page works with anything that can

@@ -111,3 +111,65 @@ pub fn shown(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// A directory's entries, with the directory named in the error.
+pub fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, String> {
+    std::fs::read_dir(dir)
+        .and_then(|entries| entries.collect())
+        .map_err(|e| format!("reading {}: {e}", dir.display()))
+}
+
+pub fn read_json(path: &Path) -> Result<serde_json::Value, String> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))
+}
+
+/// Empties `dir` but for the entries named in `keep`.
+pub fn clear_dir_except(dir: &Path, keep: &[&str]) -> Result<(), String> {
+    for entry in read_dir(dir)? {
+        if keep.iter().any(|k| entry.file_name() == *k) {
+            continue;
+        }
+        let path = entry.path();
+        let removed = if path.is_dir() {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
+        removed.map_err(|e| format!("clearing {}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Copies the files under `from` into `to` whose path relative to `from`
+/// passes `keep` (asked for directories too).
+pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+    fn walk(
+        base: &Path,
+        dir: &Path,
+        to: &Path,
+        keep: &dyn Fn(&Path) -> bool,
+    ) -> Result<(), String> {
+        for entry in read_dir(dir)? {
+            let path = entry.path();
+            let relative = path.strip_prefix(base).expect("below the base");
+            if !keep(relative) {
+                continue;
+            }
+            if path.is_dir() {
+                walk(base, &path, to, keep)?;
+            } else {
+                let target = to.join(relative);
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| format!("creating {}: {e}", parent.display()))?;
+                }
+                std::fs::copy(&path, &target)
+                    .map_err(|e| format!("copying {}: {e}", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+    walk(from, from, to, keep)
+}

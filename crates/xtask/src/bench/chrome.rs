@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Value};
 
 use crate::endpoints::Endpoints;
+use crate::util::read_json;
 use crate::{build, bundle, serve, setup, util};
 
 pub const DEFAULT_RUNS: usize = 15;
@@ -363,12 +364,6 @@ fn markdown(table: &str, options: &Options) -> String {
          \"Anwendung N-M\", keywords \"stichwortN\"). La Gaufre has no search.\n",
     );
     text
-}
-
-fn read_json(path: &Path) -> Result<Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))
 }
 
 fn create_dir(dir: &Path) -> Result<(), String> {

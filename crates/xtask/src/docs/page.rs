@@ -246,22 +246,11 @@ pub fn indent(text: &str) -> String {
 
 fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
-    let Ok(entries) = std::fs::read_dir(from) else {
+    if !from.is_dir() {
         // A fixture without tokens/: commands that need them will say so.
         return Ok(());
-    };
-    for entry in entries {
-        let entry = entry.map_err(|e| format!("reading {}: {e}", from.display()))?;
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_tree(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target)
-                .map_err(|e| format!("copying {}: {e}", path.display()))?;
-        }
     }
-    Ok(())
+    crate::util::copy_tree(from, to, &|_| true)
 }
 
 #[cfg(test)]

@@ -34,18 +34,7 @@ pub(super) fn pack(pkg: &Path, into: &Path) -> Result<PathBuf, String> {
 /// under test, which must come from this run's tarball.
 pub(super) fn copy_example(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::create_dir_all(to).map_err(|e| format!("creating {}: {e}", to.display()))?;
-    for entry in read_dir(to)? {
-        let path = entry.path();
-        if entry.file_name() == "node_modules" {
-            continue;
-        }
-        let removed = if path.is_dir() {
-            std::fs::remove_dir_all(&path)
-        } else {
-            std::fs::remove_file(&path)
-        };
-        removed.map_err(|e| format!("clearing {}: {e}", path.display()))?;
-    }
+    util::clear_dir_except(to, &["node_modules"])?;
     let installed = to.join("node_modules").join(PACKAGE);
     if installed.exists() {
         std::fs::remove_dir_all(&installed)
@@ -57,23 +46,14 @@ pub(super) fn copy_example(from: &Path, to: &Path) -> Result<(), String> {
 /// What a developer's own `npm install` or `vite build` left in the example.
 pub(super) const NOT_SOURCES: [&str; 3] = ["node_modules", "dist", "package-lock.json"];
 
+/// The example's sources: what is not in [`NOT_SOURCES`].
 pub(super) fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    for entry in read_dir(from)? {
-        let name = entry.file_name();
-        if NOT_SOURCES.iter().any(|n| name == *n) {
-            continue;
-        }
-        let (source, target) = (entry.path(), to.join(&name));
-        if source.is_dir() {
-            std::fs::create_dir_all(&target)
-                .map_err(|e| format!("creating {}: {e}", target.display()))?;
-            copy_tree(&source, &target)?;
-        } else {
-            std::fs::copy(&source, &target)
-                .map_err(|e| format!("copying {}: {e}", source.display()))?;
-        }
-    }
-    Ok(())
+    let source = |relative: &Path| {
+        !relative
+            .components()
+            .any(|c| NOT_SOURCES.iter().any(|n| c.as_os_str() == *n))
+    };
+    util::copy_tree(from, to, &source)
 }
 
 /// Points the copy's `bandeau` dependency at the tarball, adds `extra`

@@ -16,6 +16,7 @@ use std::time::Instant;
 
 use crate::docs::{self, Block};
 use crate::endpoints::Endpoints;
+use crate::util::{read_dir, read_json};
 use crate::{serve, util};
 
 mod bundlers;
@@ -112,18 +113,6 @@ fn serve_in_background(dist: &Path) -> Result<String, String> {
         }
     });
     Ok(format!("http://{address}"))
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, String> {
-    std::fs::read_dir(dir)
-        .and_then(|entries| entries.collect())
-        .map_err(|e| format!("reading {}: {e}", dir.display()))
-}
-
-fn read_json(path: &Path) -> Result<serde_json::Value, String> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("parsing {}: {e}", path.display()))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util;
+use crate::util::{self, read_dir};
 
 const CRATE: &str = "bandeau-preview";
 /// The workspace profile the app is built with (Cargo.toml explains it).
@@ -110,12 +110,6 @@ fn list(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<std::fs::DirEntry>, String> {
-    std::fs::read_dir(dir)
-        .and_then(|entries| entries.collect())
-        .map_err(|e| format!("reading {}: {e}", dir.display()))
 }
 
 pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
