@@ -11,7 +11,9 @@ use crate::color::{contrast_ratio, mix_oklab, Color};
 
 /// The colour keys openDesk's `theme.colors` accepts, in the order its
 /// documentation lists them; brand inputs and problems follow this order.
-pub const BRAND_KEYS: [&str; 12] = [
+/// `secondaryBlueHighcontrast` is accepted so that openDesk's own values
+/// load as they are, but no app and no token of ours uses it.
+pub const BRAND_KEYS: [&str; 13] = [
     "primary",
     "primary15",
     "primary35",
@@ -20,6 +22,7 @@ pub const BRAND_KEYS: [&str; 12] = [
     "white",
     "secondaryGreyLight",
     "secondaryBlue",
+    "secondaryBlueHighcontrast",
     "secondaryRed",
     "secondaryYellow",
     "secondaryGreen",

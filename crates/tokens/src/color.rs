@@ -848,6 +848,11 @@ impl Color {
         gamut_map_srgb(self.to_oklch())
     }
 
+    /// True when sRGB can show the colour as it is, with no gamut mapping.
+    pub fn in_srgb_gamut(&self) -> bool {
+        in_srgb_gamut(self.to_srgb())
+    }
+
     /// `#rrggbb` of the display colour (alpha ignored).
     pub fn to_hex(&self) -> String {
         hex_of(self.to_srgb_clamped())

@@ -21,6 +21,7 @@ pub mod project;
 pub mod reference;
 pub mod resolve;
 pub mod resolver;
+pub mod suite;
 pub mod tree;
 pub mod value;
 #[cfg(feature = "wasm")]

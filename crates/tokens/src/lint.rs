@@ -35,7 +35,7 @@ impl Use {
             Use::Ui => "ui",
         }
     }
-    fn from_name(s: &str) -> Option<Use> {
+    pub fn from_name(s: &str) -> Option<Use> {
         match s {
             "text" => Some(Use::Text),
             "large-text" => Some(Use::LargeText),

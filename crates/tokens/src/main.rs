@@ -6,6 +6,7 @@
 use bandeau_tokens::brand;
 use bandeau_tokens::emit::{self, Format, Options, OutputFile};
 use bandeau_tokens::resolver::{self, Compiled};
+use bandeau_tokens::suite::{self, Target};
 use bandeau_tokens::{lint, Diagnostic, Failure, Source};
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -37,9 +38,14 @@ enum Command {
         /// Output directory; files in it are replaced atomically.
         #[arg(long)]
         out: PathBuf,
-        /// Comma-separated: css, scss, json, ts, rust, html.
+        /// Comma-separated: css, scss, json, ts, rust, html, and the suite's
+        /// apps: opendesk, cunningham, element, nextcloud, openproject, ox.
         #[arg(long, default_value = "css,json", value_delimiter = ',')]
         format: Vec<String>,
+        /// Folder of the apps' mappings (`opendesk.json`, …); default:
+        /// `targets/` beside the first input.
+        #[arg(long)]
+        targets: Option<PathBuf>,
         /// Custom property prefix (`bd` → `--bd-…`).
         #[arg(long, default_value = "bd")]
         prefix: String,
@@ -87,8 +93,16 @@ fn main() -> ExitCode {
             format,
             prefix,
             output_references,
-        } => build(&inputs, Some(&out), &format, prefix, output_references),
-        Command::Check { inputs } => build(&inputs, None, &[], "bd".into(), false),
+            targets,
+        } => build(
+            &inputs,
+            Some(&out),
+            &format,
+            targets.as_deref(),
+            prefix,
+            output_references,
+        ),
+        Command::Check { inputs } => build(&inputs, None, &[], None, "bd".into(), false),
         Command::Brand {
             colors,
             name,
@@ -183,21 +197,44 @@ fn build(
     inputs: &[PathBuf],
     out: Option<&Path>,
     formats: &[String],
+    targets_dir: Option<&Path>,
     prefix: String,
     output_references: bool,
 ) -> Result<(), Outcome> {
     let mut fmts = Vec::new();
+    let mut targets = Vec::new();
     for f in formats {
-        match Format::from_name(f.trim()) {
-            Some(x) => fmts.push(x),
-            None => {
-                let all: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        let f = f.trim();
+        match (Format::from_name(f), Target::from_name(f)) {
+            (Some(x), _) => fmts.push(x),
+            (_, Some(t)) => targets.push(t),
+            _ => {
+                let all: Vec<&str> = Format::ALL
+                    .iter()
+                    .map(|f| f.name())
+                    .chain(Target::ALL.iter().map(|t| t.name()))
+                    .collect();
                 return Err(usage(format!(
                     "unknown format `{f}`; expected {}",
                     all.join(", ")
                 )));
             }
         }
+    }
+    let targets_dir = targets_dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| inputs[0].parent().unwrap_or(Path::new("")).join("targets"));
+    let mut mappings = Vec::new();
+    for t in &targets {
+        let path = targets_dir.join(t.mapping_file());
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            usage(format!(
+                "cannot read the {} mapping {}: {e}",
+                t.name(),
+                path.display()
+            ))
+        })?;
+        mappings.push((*t, Source::new(path.display().to_string(), text)));
     }
     if prefix.is_empty()
         || !prefix
@@ -238,7 +275,7 @@ fn build(
             .collect::<Vec<_>>()
             .join(", "),
     };
-    let files = match emit::emit(&compiled, &fmts, &options) {
+    let mut files = match emit::emit(&compiled, &fmts, &options) {
         Ok(f) => f,
         Err(d) => {
             report(&d);
@@ -246,6 +283,27 @@ fn build(
             return Err(Outcome::Invalid);
         }
     };
+    // Every target is built before anything is written, so one broken
+    // mapping reports all its problems and no target is left half-updated.
+    let mut problems = Vec::new();
+    for (target, mapping) in &mappings {
+        match suite::build(&compiled, *target, mapping, &options.source_name) {
+            Ok(output) => {
+                report(&output.warnings);
+                files.extend(output.files);
+            }
+            Err(d) => problems.extend(d),
+        }
+    }
+    if !problems.is_empty() {
+        report(&problems);
+        let n = problems.len();
+        eprintln!(
+            "error: {n} problem{} in the app targets; nothing was written",
+            if n == 1 { "" } else { "s" }
+        );
+        return Err(Outcome::Invalid);
+    }
     let tokens = compiled.base().tokens.len();
     // The process ends right after this; freeing a million nodes one by one
     // would only make it end later.
@@ -279,10 +337,18 @@ fn write_atomically(dir: &Path, files: &[OutputFile]) -> std::io::Result<()> {
     std::fs::create_dir_all(&stage)?;
     let staged = (|| {
         for f in files {
-            std::fs::write(stage.join(&f.name), &f.contents)?;
+            let staged = stage.join(&f.name);
+            if let Some(parent) = staged.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(staged, &f.contents)?;
         }
         for f in files {
-            std::fs::rename(stage.join(&f.name), dir.join(&f.name))?;
+            let target = dir.join(&f.name);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(stage.join(&f.name), target)?;
         }
         Ok(())
     })();

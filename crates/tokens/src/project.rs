@@ -8,6 +8,7 @@
 
 use crate::lint::{self, PairResult};
 use crate::resolver::{self, Compiled, Loader};
+use crate::suite::{self, Target};
 use crate::{Diagnostic, Failure, Source};
 use std::collections::BTreeMap;
 
@@ -67,9 +68,42 @@ fn join(folder: &str, reference: &str) -> String {
     parts.join("/")
 }
 
+/// The project's folder: the resolver document's, or the root.
+fn folder(files: &BTreeMap<String, String>) -> &str {
+    files
+        .keys()
+        .find(|k| k.ends_with(".resolver.json"))
+        .and_then(|name| name.rsplit_once('/'))
+        .map_or("", |(folder, _)| folder)
+}
+
+/// Where a target's mapping lives in the project: `targets/<name>.json`
+/// beside the resolver document, as the CLI looks for it.
+pub fn mapping_path(files: &BTreeMap<String, String>, target: Target) -> String {
+    join(folder(files), &format!("targets/{}", target.mapping_file()))
+}
+
+/// Builds one of the suite's app targets from a compiled project with the
+/// project's own mapping for it.
+pub fn build_target(
+    files: &BTreeMap<String, String>,
+    compiled: &Compiled,
+    target: Target,
+) -> Result<suite::Output, Vec<Diagnostic>> {
+    let path = mapping_path(files, target);
+    let Some(text) = files.get(&path) else {
+        return Err(vec![Diagnostic::general(
+            &path,
+            format!("{}: no mapping `{path}` in the project", target.name()),
+        )]);
+    };
+    let source = Source::new(path, text.clone());
+    suite::build(compiled, target, &source, "the project's tokens")
+}
+
 /// Compiles `files` (project path → text). The entry is the first
-/// `*.resolver.json` by path; without one, every file is a token file,
-/// merged in path order.
+/// `*.resolver.json` by path; without one, every JSON file outside a
+/// `targets/` folder is a token file, merged in path order.
 pub fn compile(files: &BTreeMap<String, String>) -> Result<Project, Failure> {
     let entry = files.keys().find(|k| k.ends_with(".resolver.json"));
     let compiled = match entry {
@@ -81,6 +115,7 @@ pub fn compile(files: &BTreeMap<String, String>) -> Result<Project, Failure> {
         None => {
             let sources: Vec<Source> = files
                 .iter()
+                .filter(|(name, _)| !name.starts_with("targets/") && !name.contains("/targets/"))
                 .map(|(name, text)| Source::new(name.clone(), text.clone()))
                 .collect();
             resolver::compile_files(&sources)?

@@ -4,9 +4,12 @@
 //! stay small: `compile(files, formats)` where `files` is a JSON object
 //! `{ "name": "text", … }` (a `*.resolver.json` among them is used as the
 //! entry, resolving its `$ref`s against the other names; see [`project`]).
+//! `formats` may name the suite's app targets too (`opendesk`, …), whose
+//! mappings are read from `targets/` beside the resolver document.
 
 use crate::emit::{self, Format, Options};
 use crate::resolver::Compiled;
+use crate::suite::Target;
 use crate::{project, Diagnostic, Failure};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -37,20 +40,38 @@ fn run(files: &str, formats: &str) -> Result<(Compiled, Vec<emit::OutputFile>), 
             .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
             .collect();
     let mut fmts = Vec::new();
+    let mut targets = Vec::new();
     for f in formats.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-        fmts.push(Format::from_name(f).ok_or_else(|| {
-            vec![Diagnostic::general(
-                "input",
-                format!("unknown format `{f}`"),
-            )]
-        })?);
+        match (Format::from_name(f), Target::from_name(f)) {
+            (Some(x), _) => fmts.push(x),
+            (_, Some(t)) => targets.push(t),
+            _ => {
+                return Err(vec![Diagnostic::general(
+                    "input",
+                    format!("unknown format `{f}`"),
+                )])
+            }
+        }
     }
-    let project = project::compile(&map).map_err(|Failure { diagnostics }| diagnostics)?;
+    let mut project = project::compile(&map).map_err(|Failure { diagnostics }| diagnostics)?;
     let problems = project.lint();
     if !problems.is_empty() {
         return Err(problems);
     }
-    let out = emit::emit(&project.compiled, &fmts, &Options::default())?;
+    let mut out = emit::emit(&project.compiled, &fmts, &Options::default())?;
+    let mut problems = Vec::new();
+    for t in targets {
+        match project::build_target(&map, &project.compiled, t) {
+            Ok(built) => {
+                project.compiled.warnings.extend(built.warnings);
+                out.extend(built.files);
+            }
+            Err(d) => problems.extend(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok((project.compiled, out))
 }
 

@@ -1,0 +1,97 @@
+//! openDesk: the deployment's theme values (`theme.colors.*` and
+//! `theme.texts.*` of `helmfile/environments/default/theme.yaml.gotmpl`)
+//! as a Helm values file, and the stylesheet openDesk gives the Univention
+//! portal and the Keycloak login (`styles.portal.main`), whose custom
+//! properties the portal's and UCS's own stylesheets read.
+
+use super::{Kind, Rendered, Spec};
+use crate::brand::BRAND_KEYS;
+use crate::emit::OutputFile;
+
+pub(super) static SPEC: Spec = Spec {
+    name: "opendesk",
+    files: &["opendesk-theme.yaml", "portal.css"],
+    kind,
+    required: &COLOR_KEYS,
+    write,
+};
+
+/// `theme.colors.<key>` for every colour key openDesk defines (the brand
+/// derivation's [`BRAND_KEYS`], which reads these values back).
+const COLOR_KEYS: [&str; 13] = [
+    "theme.colors.primary",
+    "theme.colors.primary15",
+    "theme.colors.primary35",
+    "theme.colors.primary65",
+    "theme.colors.black",
+    "theme.colors.white",
+    "theme.colors.secondaryGreyLight",
+    "theme.colors.secondaryBlue",
+    "theme.colors.secondaryBlueHighcontrast",
+    "theme.colors.secondaryRed",
+    "theme.colors.secondaryYellow",
+    "theme.colors.secondaryGreen",
+    "theme.colors.secondaryGrey",
+];
+
+const TEXT_KEYS: [&str; 2] = ["theme.texts.productName", "theme.texts.slogan"];
+
+fn kind(key: &str) -> Option<Kind> {
+    if COLOR_KEYS.contains(&key) {
+        // openDesk's values are `#rrggbb` strings, and apps such as
+        // OpenProject refuse anything else.
+        Some(Kind::Hex)
+    } else if TEXT_KEYS.contains(&key) {
+        Some(Kind::Text)
+    } else if is_custom_property(key) {
+        Some(Kind::Css)
+    } else {
+        None
+    }
+}
+
+/// `--name` with CSS identifier characters only, so a key can never end
+/// the declaration block.
+pub(super) fn is_custom_property(key: &str) -> bool {
+    key.len() > 2
+        && key.starts_with("--")
+        && key[2..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn write(set: &Rendered) -> Vec<OutputFile> {
+    debug_assert_eq!(BRAND_KEYS.len(), COLOR_KEYS.len());
+    vec![
+        set.file("opendesk-theme.yaml", values(set)),
+        set.file("portal.css", super::stylesheet(set, ":root")),
+    ]
+}
+
+/// The values file, from the first variant: openDesk's colours are light
+/// only. Strings are JSON-quoted, which YAML reads as double-quoted
+/// scalars; a bare `#` would start a comment.
+fn values(set: &Rendered) -> String {
+    let mut out = format!(
+        "# {}\n# openDesk theme values: pass with `helmfile … --state-values-file opendesk-theme.yaml`.\ntheme:\n",
+        set.header
+    );
+    let mut groups: Vec<&str> = Vec::new();
+    for (key, _) in set.first_with("theme.") {
+        let group = key.split('.').next().unwrap_or(key);
+        if !groups.contains(&group) {
+            groups.push(group);
+        }
+    }
+    for group in groups {
+        out.push_str(&format!("  {group}:\n"));
+        let prefix = format!("theme.{group}.");
+        for (key, entry) in set.first_with(&prefix) {
+            out.push_str(&format!(
+                "    {key}: {}\n",
+                serde_json::Value::from(entry.text.as_str())
+            ));
+        }
+    }
+    out
+}
