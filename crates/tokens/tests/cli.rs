@@ -234,3 +234,71 @@ fn brand_command_derives_a_brand_block() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains(":1"), "{}", stderr(&o));
 }
+
+/// A broken app mapping fails the whole build: one line per problem, each
+/// naming the mapping, the target, its key and the token; the stylesheet
+/// formats asked for in the same run are not written either.
+#[test]
+fn a_broken_target_mapping_writes_nothing_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.tokens.json", GOOD);
+    let targets = dir.path().join("targets");
+    std::fs::create_dir(&targets).unwrap();
+    write(
+        &targets,
+        "nextcloud.json",
+        r#"{"variants": [{"name": "light", "inputs": {}}],
+  "keys": {"primary_color": "{color.inc}", "background_color": "{space.md}"}}"#,
+    );
+    let out = dir.path().join("out");
+    let o = bin()
+        .arg("build")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "css,nextcloud"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    let mapping = targets.join("nextcloud.json").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{mapping}:2:29: nextcloud: primary_color: token `color.inc` does not exist"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{mapping}:2:64: nextcloud: background_color: needs a colour, but `{{space.md}}` is a dimension"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 problems in the app targets; nothing was written"),
+        "{err}"
+    );
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
+
+    // Mended, the same run writes the target beside the stylesheet.
+    write(
+        &targets,
+        "nextcloud.json",
+        r#"{"variants": [{"name": "light", "inputs": {}}], "keys": {"primary_color": "{color.ink}"}}"#,
+    );
+    let o = bin()
+        .arg("build")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "css,nextcloud"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let script = std::fs::read_to_string(out.join("nextcloud-theming.sh")).unwrap();
+    assert!(
+        script.contains("$OCC theming:config primary_color '#1a1a1a'"),
+        "{script}"
+    );
+    assert!(out.join("tokens.css").is_file());
+}

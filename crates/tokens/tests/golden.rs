@@ -8,11 +8,13 @@
 //! and read the diff before committing it: these files are the review copy
 //! of what users get.
 
+mod common;
+
 use bandeau_tokens::emit::{emit, Format, Options, OutputFile};
 use bandeau_tokens::lint;
 use bandeau_tokens::resolver::{compile_files, compile_resolver, Compiled};
 use bandeau_tokens::Source;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 fn golden() -> PathBuf {
@@ -24,61 +26,9 @@ fn input(name: &str) -> String {
         .unwrap_or_else(|e| panic!("input {name}: {e}"))
 }
 
-fn bless() -> bool {
-    std::env::var_os("BLESS").is_some_and(|v| v == "1")
-}
-
-/// Compares `files` with `expected/<case>/`, or rewrites that folder when
-/// blessing. Every mismatch is listed before failing.
+/// Compares `files` with `expected/<case>/` (see [`common::check_golden`]).
 fn check(case: &str, files: &[OutputFile]) {
-    let dir = golden().join("expected").join(case);
-    if bless() {
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for f in files {
-            std::fs::write(dir.join(&f.name), &f.contents).unwrap();
-        }
-        return;
-    }
-    let mut problems = Vec::new();
-    let on_disk: BTreeSet<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with BLESS=1 to create it)", dir.display()))
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    let produced: BTreeSet<String> = files.iter().map(|f| f.name.clone()).collect();
-    for missing in on_disk.difference(&produced) {
-        problems.push(format!("{case}/{missing} is expected but was not produced"));
-    }
-    for f in files {
-        let Ok(want) = std::fs::read_to_string(dir.join(&f.name)) else {
-            problems.push(format!(
-                "{case}/{} was produced but is not expected",
-                f.name
-            ));
-            continue;
-        };
-        if want != f.contents {
-            let (line, (w, g)) = want
-                .lines()
-                .zip(f.contents.lines())
-                .enumerate()
-                .find(|(_, (w, g))| w != g)
-                .unwrap_or((
-                    want.lines().count().min(f.contents.lines().count()),
-                    ("<end of file>", "<end of file>"),
-                ));
-            problems.push(format!(
-                "{case}/{} differs, first at line {}:\n  expected: {w}\n  produced: {g}",
-                f.name,
-                line + 1
-            ));
-        }
-    }
-    assert!(
-        problems.is_empty(),
-        "{}\n(if the change is intended, run with BLESS=1 and review the diff)",
-        problems.join("\n")
-    );
+    common::check_golden(&golden().join("expected"), case, files);
 }
 
 fn emitted(c: &Compiled, formats: &[Format], options: &Options) -> Vec<OutputFile> {

@@ -372,7 +372,7 @@ mod tests {
         assert_eq!(err.len(), 1);
         assert!(
             err[0]
-                .starts_with("targets/demo.json:2:15: demo: a: `color.x` is not a token reference"),
+                .starts_with("targets/demo.json:2:16: demo: a: `color.x` is not a token reference"),
             "{err:?}"
         );
     }

@@ -312,6 +312,7 @@ pub fn build(
                     continue;
                 };
                 let ctx = Context {
+                    compiled,
                     target: spec.name,
                     source: mapping,
                     rule,
@@ -517,6 +518,7 @@ fn file_sets(compiled: &Compiled, open: &[String]) -> Vec<Vec<(String, String)>>
 
 /// One rule evaluated in one permutation.
 struct Context<'a> {
+    compiled: &'a Compiled,
     target: &'a str,
     source: &'a Source,
     rule: &'a Rule,
@@ -544,8 +546,18 @@ impl Context<'_> {
         match expr {
             Expr::Text(t) => Ok(Resolved::Text(t.clone())),
             Expr::Token(path) => match self.permutation.tokens.get(path) {
+                // Said once for the whole mapping when no permutation has
+                // it, per permutation when only some lack it.
+                None if self
+                    .compiled
+                    .permutations
+                    .iter()
+                    .all(|p| p.tokens.get(path).is_none()) =>
+                {
+                    Err(self.problem(format!("token `{path}` does not exist")))
+                }
                 None => Err(self.problem(format!(
-                    "token `{path}` does not exist (in {})",
+                    "token `{path}` does not exist in {}",
                     self.permutation.label()
                 ))),
                 Some(t) => Ok(match &t.value {
