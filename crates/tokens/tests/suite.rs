@@ -366,3 +366,77 @@ fn text_from_a_mapping_stays_text_in_every_file() {
         "x'; rm -rf / #\"</style>\n"
     );
 }
+
+/// The XWiki script, run by a real shell against a stand-in `curl` that
+/// logs its arguments: it fetches the CSRF token, writes each colour theme
+/// (creating the object when there is none to update) and picks the first.
+#[cfg(unix)]
+#[test]
+fn the_xwiki_script_writes_each_theme_through_the_rest_api() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = built(&tokens(), Target::Xwiki);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("xwiki-colortheme.sh");
+    std::fs::write(&script, &out.files[0].contents).unwrap();
+    let log = dir.path().join("curl.log");
+    let curl = dir.path().join("curl");
+    // No object yet: updating object 0 fails the way `curl --fail` does.
+    std::fs::write(
+        &curl,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\ncase \"$*\" in\n  *'-D -'*) printf 'HTTP/1.1 200 OK\\r\\nXWiki-Form-Token: tok123\\r\\n\\r\\n' ;;\n  *'-X PUT'*'/objects/FlamingoThemesCode.ThemeClass/0') exit 22 ;;\nesac\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&curl, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.path().display(),
+        std::env::var("PATH").unwrap()
+    );
+    let run = std::process::Command::new("sh")
+        .arg(&script)
+        .env("PATH", path)
+        .env("XWIKI_URL", "https://wiki.test/xwiki")
+        .env("XWIKI_AUTH", "Admin:pw")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let calls: Vec<String> = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let rest = "https://wiki.test/xwiki/rest/wikis/xwiki";
+    assert!(
+        calls[0].contains("-D -") && calls[0].ends_with(rest),
+        "{calls:#?}"
+    );
+    let page = format!("{rest}/spaces/FlamingoThemes/pages/openDesk");
+    let posted: Vec<&String> = calls
+        .iter()
+        .filter(|c| c.contains("-X POST") && c.ends_with(&format!("{page}/objects")))
+        .collect();
+    assert_eq!(posted.len(), 1, "{calls:#?}");
+    assert!(posted[0].contains("XWiki-Form-Token: tok123"));
+    assert!(posted[0].contains("className=FlamingoThemesCode.ThemeClass"));
+    assert!(
+        posted[0].contains("property#brand-primary=#571efa"),
+        "{}",
+        posted[0]
+    );
+    assert!(calls.iter().any(|c| c.ends_with(&format!(
+        "{rest}/spaces/FlamingoThemes/pages/openDesk%20Dark/objects"
+    ))));
+    let last = calls.last().unwrap();
+    assert!(
+        last.contains("--data-binary FlamingoThemes.openDesk ")
+            && last.ends_with("/spaces/XWiki/pages/XWikiPreferences/objects/XWiki.XWikiPreferences/0/properties/colorTheme"),
+        "{last}"
+    );
+}

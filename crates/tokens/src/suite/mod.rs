@@ -1,7 +1,8 @@
 //! The suite's apps' own theming inputs, made from the tokens: openDesk's
 //! Helm theme values and portal stylesheet, Cunningham themes for La Suite,
 //! Element Web custom themes, Nextcloud's theming settings, OpenProject's
-//! design variables and OX App Suite's dynamic theme.
+//! design variables, OX App Suite's dynamic theme and XWiki's Flamingo
+//! colour themes.
 //!
 //! What each key takes is data (a [`mapping`] per target, kept in
 //! `tokens/targets/`); what a target can hold and how its file is laid out
@@ -18,6 +19,7 @@ mod opendesk;
 mod openproject;
 mod ox;
 mod tree;
+mod xwiki;
 
 use crate::color::{contrast_ratio, mix_oklab, Color};
 use crate::diagnostic::{Diagnostic, Source};
@@ -35,16 +37,18 @@ pub enum Target {
     Nextcloud,
     Openproject,
     Ox,
+    Xwiki,
 }
 
 impl Target {
-    pub const ALL: [Target; 6] = [
+    pub const ALL: [Target; 7] = [
         Target::Opendesk,
         Target::Cunningham,
         Target::Element,
         Target::Nextcloud,
         Target::Openproject,
         Target::Ox,
+        Target::Xwiki,
     ];
 
     pub fn name(self) -> &'static str {
@@ -73,6 +77,7 @@ impl Target {
             Target::Nextcloud => &nextcloud::SPEC,
             Target::Openproject => &openproject::SPEC,
             Target::Ox => &ox::SPEC,
+            Target::Xwiki => &xwiki::SPEC,
         }
     }
 }

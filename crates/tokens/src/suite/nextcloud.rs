@@ -68,7 +68,7 @@ fn write(set: &Rendered) -> Vec<OutputFile> {
 }
 
 /// One shell word whatever the text holds.
-fn shell_quote(s: &str) -> String {
+pub(super) fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
