@@ -5,7 +5,6 @@
 //! properties the portal's and UCS's own stylesheets read.
 
 use super::{Kind, Rendered, Spec};
-use crate::brand::BRAND_KEYS;
 use crate::emit::OutputFile;
 
 pub(super) static SPEC: Spec = Spec {
@@ -17,7 +16,7 @@ pub(super) static SPEC: Spec = Spec {
 };
 
 /// `theme.colors.<key>` for every colour key openDesk defines (the brand
-/// derivation's [`BRAND_KEYS`], which reads these values back).
+/// derivation's `BRAND_KEYS`, which reads these values back).
 const COLOR_KEYS: [&str; 13] = [
     "theme.colors.primary",
     "theme.colors.primary15",
@@ -61,7 +60,6 @@ pub(super) fn is_custom_property(key: &str) -> bool {
 }
 
 fn write(set: &Rendered) -> Vec<OutputFile> {
-    debug_assert_eq!(BRAND_KEYS.len(), COLOR_KEYS.len());
     vec![
         set.file("opendesk-theme.yaml", values(set)),
         set.file("portal.css", super::stylesheet(set, ":root")),
@@ -94,4 +92,16 @@ fn values(set: &Rendered) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_values_hold_the_keys_the_brand_derivation_reads() {
+        let keys: Vec<String> = crate::brand::BRAND_KEYS
+            .iter()
+            .map(|k| format!("theme.colors.{k}"))
+            .collect();
+        assert_eq!(keys, super::COLOR_KEYS);
+    }
 }
