@@ -3,10 +3,22 @@
 
 use std::path::PathBuf;
 
+use bandeau_tokens::emit::Format;
+use bandeau_tokens::suite::Target;
+
 use crate::util;
 
 pub const RESOLVER: &str = "tokens/bandeau.resolver.json";
-const FORMATS: &str = "css,scss,json,ts,rust,html";
+/// Every format of the compiler, then every one of the suite's apps
+/// (`targets/` beside the resolver maps tokens to each app's own settings).
+/// The apps' files of the default brand land at the top of
+/// `target/tokens`, those of each other brand in a folder named after it
+/// (`ocean/`).
+fn formats() -> String {
+    let mut all: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    all.extend(Target::ALL.iter().map(|t| t.name()));
+    all.join(",")
+}
 
 /// Builds `bandeau-tokens` in release mode and returns the CLI's path.
 pub fn token_cli() -> Result<PathBuf, String> {
@@ -23,7 +35,7 @@ pub fn token_cli_path() -> PathBuf {
 pub fn run() -> Result<PathBuf, String> {
     let cli = token_cli()?;
     let out = util::target_dir().join("tokens");
-    // A format dropped from FORMATS must not live on as a stale file that the
+    // A format dropped from the compiler must not live on as a stale file that the
     // preview keeps serving.
     if out.exists() {
         std::fs::remove_dir_all(&out).map_err(|e| format!("clearing {}: {e}", out.display()))?;
@@ -32,7 +44,8 @@ pub fn run() -> Result<PathBuf, String> {
     compile
         .args(["build", RESOLVER, "--out"])
         .arg(&out)
-        .args(["--format", FORMATS])
+        .arg("--format")
+        .arg(formats())
         // Component tokens stay `var()` references to semantic ones, so a
         // brand block that overrides semantic colours at run time reaches them.
         .arg("--output-references");

@@ -743,7 +743,7 @@ fn shipped(relative: &Path) -> bool {
     let name = relative.to_string_lossy();
     // The theme loads the script tag; what only npm consumers and their
     // bundlers read stays out of it.
-    const NPM_ONLY: [&str; 7] = [
+    const NPM_ONLY: [&str; 8] = [
         "package.json",
         "index.js",
         "tokens.js",
@@ -751,6 +751,8 @@ fn shipped(relative: &Path) -> bool {
         "tokens.scss",
         "custom-elements.json",
         "README.md",
+        // The suite's apps' theme files, for their own deployments.
+        "themes",
     ];
     !(NPM_ONLY.contains(&name.as_ref())
         || name.ends_with(".d.ts")
@@ -860,6 +862,7 @@ mod tests {
             "package.json",
             "tokens.js",
             "custom-elements.json",
+            "themes",
         ] {
             assert!(!shipped(Path::new(file)), "{file}");
         }

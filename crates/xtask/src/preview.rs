@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::endpoints::Endpoints;
-use crate::util::read_dir;
 use crate::{build, bundle, keycloak, serve, setup, util};
 
 pub fn run(host: &str, port: u16, export: Option<&Path>) -> Result<(), String> {
@@ -92,16 +91,22 @@ fn assemble(site: &Path, tokens: &Path, app: Option<&Path>, kind: Site) -> Resul
     let site_tokens = site.join("tokens");
     std::fs::create_dir_all(&site_tokens)
         .map_err(|e| format!("creating {}: {e}", site_tokens.display()))?;
-    let mut outputs = Vec::new();
-    for entry in read_dir(tokens)? {
-        let from = entry.path();
-        if !from.is_file() {
-            continue;
-        }
-        std::fs::copy(&from, site_tokens.join(entry.file_name()))
-            .map_err(|e| format!("copying {}: {e}", from.display()))?;
-        outputs.push(entry.file_name().to_string_lossy().into_owned());
-    }
+    // Every output, the other brands' app files in their folders (`ocean/`)
+    // included.
+    util::copy_tree(tokens, &site_tokens, &|_| true)?;
+    let mut found = Vec::new();
+    bundle::all_files(&site_tokens, &mut found);
+    let mut outputs: Vec<String> = found
+        .iter()
+        .map(|path| {
+            let relative = path.strip_prefix(&site_tokens).unwrap_or(path);
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            parts.join("/")
+        })
+        .collect();
     outputs.sort();
     // The Keycloak login theme rendered for a few Keycloak contexts, with
     // the bundle from pkg/ when it is built.
@@ -202,6 +207,8 @@ mod tests {
         let tokens = scratch.join("tokens");
         std::fs::create_dir_all(&tokens).unwrap();
         std::fs::write(tokens.join("tokens.css"), ":root{}").unwrap();
+        std::fs::create_dir_all(tokens.join("ocean")).unwrap();
+        std::fs::write(tokens.join("ocean/portal.css"), ":root{}").unwrap();
         let base = spawn(&scratch.join("site"), &tokens, None).unwrap();
         assert!(base.starts_with("http://127.0.0.1:"), "{base}");
         assert!(!base.ends_with('/'));
@@ -209,6 +216,8 @@ mod tests {
         assert!(get(&base, "/").contains("<h1>Bandeau preview</h1>"));
         assert!(get(&base, "/examples.html").contains("<h1>Bandeau preview</h1>"));
         assert!(get(&base, "/tokens/tokens.css").ends_with("\r\n\r\n:root{}"));
+        assert!(get(&base, "/tokens/ocean/portal.css").ends_with("\r\n\r\n:root{}"));
+        assert!(get(&base, "/").contains(r#"<a href="tokens/ocean/portal.css">"#));
         assert!(get(&base, "/examples/").starts_with("HTTP/1.1 200 OK\r\n"));
         let keycloak = get(&base, "/keycloak/login/?client_id=x&kc_locale=fr");
         assert!(keycloak.starts_with("HTTP/1.1 200 OK\r\n"), "{keycloak}");

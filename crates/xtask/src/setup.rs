@@ -20,6 +20,14 @@ const ESBUILD: Package = Package::exact("esbuild", "0.28.2");
 /// build`) and type-checks the package as a consumer would. One exact
 /// release: declaration output may change between minors.
 const TYPESCRIPT: Package = Package::exact("typescript", "5.9.3");
+/// La Suite's Cunningham CLI, which the suite-apps check (`cargo xtask
+/// test`) runs on our `cunningham.ts` as a La Suite app's build does; it
+/// loads the file with ts-node, which takes TypeScript from beside it
+/// (the release above). One exact release: its output is what we check.
+const CUNNINGHAM: Package = Package::exact("@gouvfr-lasuite/cunningham-tokens", "3.1.0");
+/// A YAML 1.2 parser for the same check, to read `opendesk-theme.yaml` as
+/// helmfile's parser would rather than by pattern.
+const YAML: Package = Package::exact("yaml", "2.9.1");
 const PLAYWRIGHT_CORE: Package = Package::new("playwright-core", 1);
 const BROWSER_TEST_LIBS: [Package; 2] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4)];
 
@@ -32,8 +40,18 @@ pub fn run() -> Result<(), String> {
     wasm_opt()?;
     esbuild()?;
     typescript()?;
+    suite_apps()?;
     chromium()?;
     for line in npm::ensure(&util::tools_dir(), &BROWSER_TEST_LIBS)? {
+        say(&line);
+    }
+    Ok(())
+}
+
+/// What the suite-apps check reads their files with: the Cunningham CLI
+/// (with TypeScript for its ts-node) and a YAML parser.
+pub fn suite_apps() -> Result<(), String> {
+    for line in npm::ensure(&util::tools_dir(), &[TYPESCRIPT, CUNNINGHAM, YAML])? {
         say(&line);
     }
     Ok(())

@@ -89,6 +89,13 @@ const STEPS: &[Step] = &[
         run: || build::run().map(drop),
     },
     Step {
+        // The suite's apps' files read by what reads them: the Cunningham
+        // CLI, a YAML parser, sh with a stand-in occ, Element's
+        // `custom_themes` shape. Needs the outputs of the previous step.
+        name: "suite apps' theme files",
+        run: suite_apps,
+    },
+    Step {
         // Every code block of README.md and docs/*.md checked or run, so the
         // guides cannot rot (TypeScript blocks: the npm package step).
         name: "docs",
@@ -141,6 +148,21 @@ const STEPS: &[Step] = &[
         run: crate::examples::run,
     },
 ];
+
+/// Runs `tests/suite/` on the apps' files in `target/tokens`, with the
+/// tools it reads them with (`cargo xtask setup` installs them).
+fn suite_apps() -> Result<(), String> {
+    let root = util::repo_root();
+    setup::suite_apps()?;
+    util::run(
+        util::command("node")
+            .args(["--test", "--test-reporter=spec", "--test-timeout=120000"])
+            .arg(root.join("tests/suite/"))
+            .env("BANDEAU_TOOLS", util::tools_dir())
+            .env("BANDEAU_TOKENS_DIR", util::target_dir().join("tokens"))
+            .env("BANDEAU_RESOLVER", root.join(build::RESOLVER)),
+    )
+}
 
 /// Builds `pkg/` as `cargo xtask build` does (which writes and checks the
 /// SBOMs the package ships: `cargo xtask sbom`), serves it with the

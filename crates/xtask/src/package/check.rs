@@ -12,6 +12,7 @@ use std::process::Stdio;
 use crate::npm::{self, Package};
 use crate::{setup, util};
 
+use super::package_json::export_matches;
 use super::EXPORTS;
 
 /// React's types for the JSX check, at the release the React example uses.
@@ -165,7 +166,7 @@ pub(crate) fn pack(pkg: &Path, into: &Path) -> Result<(PathBuf, Vec<String>), St
 }
 
 /// Every file under `pkg` that belongs to the package, `/`-separated.
-fn package_files(pkg: &Path) -> Result<BTreeSet<String>, String> {
+pub(super) fn package_files(pkg: &Path) -> Result<BTreeSet<String>, String> {
     let mut files = BTreeSet::new();
     let mut dirs = vec![pkg.to_path_buf()];
     while let Some(dir) = dirs.pop() {
@@ -195,8 +196,8 @@ fn check_packed(packed: &[String], expected: &BTreeSet<String>) -> Result<(), St
     let packed: BTreeSet<String> = packed.iter().cloned().collect();
     for (subpath, types, file) in EXPORTS {
         for path in types.iter().chain([&file]) {
-            let path = path.trim_start_matches("./");
-            if !packed.contains(path) {
+            if !packed.iter().any(|f| export_matches(path, f)) {
+                let path = path.trim_start_matches("./");
                 return Err(format!(
                     "npm pack: the export `{subpath}` points at {path}, which is not packed"
                 ));
@@ -255,11 +256,15 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 mod tests {
     use super::*;
 
+    /// A file for every export; a pattern's `*` stands for a file name.
     fn all_exports() -> Vec<String> {
         let mut files: BTreeSet<String> = BTreeSet::new();
         for (_, types, file) in EXPORTS {
             for path in types.iter().chain([&file]) {
-                files.insert(path.trim_start_matches("./").to_string());
+                let path = path
+                    .trim_start_matches("./")
+                    .replace('*', "ocean/theme.css");
+                files.insert(path);
             }
         }
         files.into_iter().collect()
@@ -280,6 +285,17 @@ mod tests {
         let error = check_packed(&without_tokens, &expected).unwrap_err();
         assert!(
             error.contains("`./tokens`") && error.contains("tokens.d.ts"),
+            "{error}"
+        );
+
+        let without_themes: Vec<String> = packed
+            .iter()
+            .filter(|p| !p.starts_with("themes/"))
+            .cloned()
+            .collect();
+        let error = check_packed(&without_themes, &expected).unwrap_err();
+        assert!(
+            error.contains("`./themes/*`") && error.contains("themes/*"),
             "{error}"
         );
 

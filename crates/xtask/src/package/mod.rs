@@ -104,9 +104,13 @@ pub fn finish(dir: &Path) -> Result<(), String> {
     let entries = entries(dir)?;
     let json = package_json::package_json(&entries);
     write_file(&dir.join("package.json"), &json.pretty())?;
+    let written = check::package_files(dir)?;
     for (subpath, types, file) in EXPORTS {
         for path in types.iter().chain([&file]) {
-            if !dir.join(path).is_file() {
+            if !written
+                .iter()
+                .any(|f| package_json::export_matches(path, f))
+            {
                 return Err(format!(
                     "package export `{subpath}`: {path} was not written"
                 ));

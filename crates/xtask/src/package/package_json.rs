@@ -6,8 +6,10 @@ use super::json::{arr, obj, str, Json};
 pub const NAME: &str = "bandeau";
 
 /// `(subpath, types, file)`: what `import 'bandeau/…'` reaches. The
-/// package check (`cargo xtask test`) makes sure each file is packed.
-pub const EXPORTS: [(&str, Option<&str>, &str); 8] = [
+/// package check (`cargo xtask test`) makes sure each file is packed, and
+/// that a pattern (`*`, which Node lets match across `/`) matches a
+/// packed file.
+pub const EXPORTS: [(&str, Option<&str>, &str); 9] = [
     (".", Some("./index.d.ts"), "./index.js"),
     ("./bandeau.js", Some("./bandeau.d.ts"), "./bandeau.js"),
     ("./tokens.css", None, "./tokens.css"),
@@ -15,8 +17,27 @@ pub const EXPORTS: [(&str, Option<&str>, &str); 8] = [
     ("./tokens.scss", None, "./tokens.scss"),
     ("./tokens", Some("./tokens.d.ts"), "./tokens.js"),
     ("./custom-elements.json", None, "./custom-elements.json"),
+    // The suite's apps' theme files: `bandeau/themes/cunningham.ts`,
+    // `bandeau/themes/ocean/element-config.json`, …
+    ("./themes/*", None, "./themes/*"),
     ("./package.json", None, "./package.json"),
 ];
+
+/// Whether the package path `file` (`themes/ocean/portal.css`, no `./`)
+/// is what the export target `target` (`./themes/*`) points at: equal,
+/// or, for a pattern, the same text around its one `*`, which matches
+/// one or more characters as in Node's resolution.
+pub fn export_matches(target: &str, file: &str) -> bool {
+    let target = target.trim_start_matches("./");
+    match target.split_once('*') {
+        None => target == file,
+        Some((before, after)) => {
+            file.len() > before.len() + after.len()
+                && file.starts_with(before)
+                && file.ends_with(after)
+        }
+    }
+}
 
 /// Files whose import does something by itself: the script-tag entry
 /// defines the elements, and stylesheets apply. Everything else, `index.js`
@@ -91,6 +112,7 @@ mod tests {
         assert_eq!(json["exports"]["."]["default"], "./index.js");
         assert_eq!(json["exports"]["./tokens"]["types"], "./tokens.d.ts");
         assert_eq!(json["exports"]["./tokens.css"], "./tokens.css");
+        assert_eq!(json["exports"]["./themes/*"], "./themes/*");
         let root = text.find("\".\": {").unwrap();
         let types = root + text[root..].find("\"types\"").unwrap();
         let default = root + text[root..].find("\"default\"").unwrap();
@@ -101,5 +123,17 @@ mod tests {
         assert!(!side_effects
             .iter()
             .any(|s| s.as_str().unwrap().contains("index")));
+    }
+
+    #[test]
+    fn an_export_pattern_matches_files_below_it_and_a_file_only_itself() {
+        assert!(export_matches("./themes/*", "themes/cunningham.ts"));
+        assert!(export_matches("./themes/*", "themes/ocean/portal.css"));
+        assert!(!export_matches("./themes/*", "themes/"));
+        assert!(!export_matches("./themes/*", "tokens.css"));
+        assert!(export_matches("./tokens.css", "tokens.css"));
+        assert!(!export_matches("./tokens.css", "themes/tokens.css"));
+        assert!(export_matches("./x/*.js", "x/a.js"));
+        assert!(!export_matches("./x/*.js", "x/a.ts"));
     }
 }

@@ -1,7 +1,8 @@
 //! The design tokens in the package: the compiler's CSS, SCSS and JSON
 //! outputs as they are, a JavaScript module with its declarations made
-//! from the TypeScript output, and the elements' styling API (their
-//! components' custom properties) for `custom-elements.json`.
+//! from the TypeScript output, the suite's apps' theme files in
+//! `themes/`, and the elements' styling API (their components' custom
+//! properties) for `custom-elements.json`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,6 +10,7 @@ use std::path::Path;
 use bandeau_tokens::emit::properties::custom_properties;
 use bandeau_tokens::emit::Options;
 use bandeau_tokens::files::compile_resolver_file;
+use bandeau_tokens::suite::Target;
 
 use crate::{setup, util};
 
@@ -21,15 +23,66 @@ pub const COPIED: [(&str, &str); 3] = [
     ("_tokens.scss", "tokens.scss"),
 ];
 
-/// Copies the compiled outputs in `tokens` into `out` and writes
-/// `tokens.js` and `tokens.d.ts` there from `tokens.ts`.
+/// The package's folder of the suite's apps' files.
+pub const THEMES_DIR: &str = "themes";
+
+/// The files `cargo xtask build` writes for the suite's apps (every target
+/// of the compiler, mapped by `tokens/targets/`), shipped as they are: the
+/// default brand's at the top of `target/tokens` and in `themes/`, every
+/// other brand's in a folder named after it, there and in
+/// `themes/<brand>/`.
+pub fn theme_files() -> impl Iterator<Item = &'static str> {
+    Target::ALL
+        .into_iter()
+        .flat_map(|t| t.files().iter().copied())
+}
+
+/// Copies the compiled outputs in `tokens` into `out`, the apps' files
+/// into `out/themes`, and writes `tokens.js` and `tokens.d.ts` there from
+/// `tokens.ts`.
 pub fn write(tokens: &Path, out: &Path) -> Result<(), String> {
     for (from, to) in COPIED {
-        let source = tokens.join(from);
-        std::fs::copy(&source, out.join(to))
-            .map_err(|e| format!("copying {}: {e}", source.display()))?;
+        copy(&tokens.join(from), &out.join(to))?;
     }
+    themes(tokens, &out.join(THEMES_DIR))?;
     module(&tokens.join("tokens.ts"), out)
+}
+
+/// The apps' files of the default brand from the top of `tokens`, and
+/// those of every brand folder below it. A brand folder holds nothing
+/// but apps' files, so one that no target writes is a stray, not a file
+/// to ship quietly.
+fn themes(tokens: &Path, out: &Path) -> Result<(), String> {
+    let mut sets = vec![(tokens.to_path_buf(), out.to_path_buf())];
+    for entry in util::read_dir(tokens)? {
+        let path = entry.path();
+        if !path.is_dir() {
+            continue;
+        }
+        for file in util::read_dir(&path)? {
+            let name = file.file_name().to_string_lossy().into_owned();
+            if !theme_files().any(|t| t == name) {
+                return Err(format!(
+                    "{} is written by none of the compiler's app targets",
+                    file.path().display(),
+                ));
+            }
+        }
+        sets.push((path, out.join(entry.file_name())));
+    }
+    for (from, to) in sets {
+        std::fs::create_dir_all(&to).map_err(|e| format!("creating {}: {e}", to.display()))?;
+        for name in theme_files() {
+            copy(&from.join(name), &to.join(name))?;
+        }
+    }
+    Ok(())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| format!("copying {}: {e}", from.display()))
 }
 
 /// `tsc` turns the compiler's `tokens.ts` (`export const … = {…} as const
@@ -135,5 +188,36 @@ mod tests {
             .unwrap();
         assert_eq!(size.value, "1.25rem");
         assert!(size.description.as_deref().unwrap().contains("font-size"));
+    }
+
+    #[test]
+    fn theme_files_go_to_themes_and_each_brand_to_its_folder() {
+        let scratch =
+            std::env::temp_dir().join(format!("xtask-package-themes-{}", std::process::id()));
+        let (tokens, out) = (scratch.join("tokens"), scratch.join("pkg/themes"));
+        std::fs::create_dir_all(tokens.join("ocean")).unwrap();
+        std::fs::write(tokens.join("tokens.css"), ":root{}").unwrap();
+        for name in theme_files() {
+            std::fs::write(tokens.join(name), format!("default {name}")).unwrap();
+            std::fs::write(tokens.join("ocean").join(name), format!("ocean {name}")).unwrap();
+        }
+        themes(&tokens, &out).unwrap();
+        let read = |path: &str| std::fs::read_to_string(out.join(path)).unwrap();
+        assert_eq!(read("cunningham.ts"), "default cunningham.ts");
+        assert_eq!(read("ocean/portal.css"), "ocean portal.css");
+        assert!(!out.join("tokens.css").exists());
+
+        std::fs::write(tokens.join("ocean/new-app.conf"), "").unwrap();
+        let error = themes(&tokens, &out).unwrap_err();
+        assert!(
+            error.contains("new-app.conf") && error.contains("none of the compiler's app targets"),
+            "{error}"
+        );
+        std::fs::remove_file(tokens.join("ocean/new-app.conf")).unwrap();
+
+        std::fs::remove_file(tokens.join("ocean/openproject.env")).unwrap();
+        let error = themes(&tokens, &out).unwrap_err();
+        assert!(error.contains("ocean/openproject.env"), "{error}");
+        std::fs::remove_dir_all(&scratch).unwrap();
     }
 }

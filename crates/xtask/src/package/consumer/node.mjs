@@ -32,3 +32,12 @@ test('the token module, stylesheet and manifest resolve through exports', async 
   const pkg = JSON.parse(await readFile(require.resolve('bandeau/package.json'), 'utf8'));
   assert.equal(pkg.customElements, 'custom-elements.json');
 });
+
+test('the suite apps\' theme files resolve through exports, each brand in its folder', async () => {
+  const require = createRequire(import.meta.url);
+  const yaml = await readFile(require.resolve('bandeau/themes/opendesk-theme.yaml'), 'utf8');
+  assert.match(yaml, /^theme:$/m);
+  const element = JSON.parse(await readFile(require.resolve('bandeau/themes/ocean/element-config.json'), 'utf8'));
+  assert.ok(Array.isArray(element.setting_defaults.custom_themes));
+  assert.match(await readFile(require.resolve('bandeau/themes/cunningham.ts'), 'utf8'), /^export default \{/m);
+});
