@@ -88,7 +88,7 @@ fn Sidebar(view: RwSignal<View>) -> impl IntoView {
                                     ev.prevent_default();
                                     view.update(|v| {
                                         v.select(id);
-                                        if v.tab == Tab::Tokens {
+                                        if matches!(v.tab, Tab::Tokens | Tab::Targets) {
                                             v.tab = Tab::Canvas;
                                         }
                                     });
@@ -155,6 +155,16 @@ fn BrandStatus(derived: Memo<Option<Result<brand::Derived, Vec<String>>>>) -> im
     }
 }
 
+/// A token brand's option in the brand select: `context:ocean`.
+const CONTEXT_OPTION: &str = "context:";
+
+fn brand_option(brand: &Brand) -> String {
+    match brand {
+        Brand::Context(name) => format!("{CONTEXT_OPTION}{name}"),
+        other => other.key().to_owned(),
+    }
+}
+
 #[component]
 fn Toolbar(
     view: RwSignal<View>,
@@ -163,7 +173,33 @@ fn Toolbar(
     let workbench = use_context::<Workbench>().expect("inside the App");
     let theme = Signal::derive(move || workbench.theme.get());
     let lang = Signal::derive(move || workbench.lang.get());
-    let brand_key = Signal::derive(move || view.with(|v| v.brand.key().to_owned()));
+    let tokens = crate::tokens::use_tokens();
+    let brand_key = Signal::derive(move || view.with(|v| brand_option(&v.brand)));
+    // The token project's own brands, once it compiled; a brand the URL
+    // names is offered before that, so the select shows it.
+    let token_brands = move || {
+        let mut names = tokens
+            .project
+            .with(|p| p.as_ref().map(|p| crate::tokens::brands(&p.compiled)))
+            .unwrap_or_default();
+        if let Some(named) = view.with(|v| v.brand.context().map(str::to_owned)) {
+            if !names.contains(&named) {
+                names.push(named);
+            }
+        }
+        names
+            .into_iter()
+            .map(|name| {
+                let value = brand_option(&Brand::Context(name.clone()));
+                let shown = value.clone();
+                view! {
+                    <option value=value selected=move || brand_key.get() == shown>
+                        {format!("{name} (token brand)")}
+                    </option>
+                }
+            })
+            .collect_view()
+    };
     let colour = move || match view.with(|v| v.brand.clone()) {
         Brand::Primary(c) => c,
         _ => String::new(),
@@ -201,13 +237,17 @@ fn Toolbar(
                         v.brand = match key.as_str() {
                             "sample" => Brand::Sample,
                             "primary" => Brand::Primary("#0b6e4f".to_owned()),
-                            _ => Brand::Default,
+                            _ => match key.strip_prefix(CONTEXT_OPTION) {
+                                Some(name) => Brand::Context(name.to_owned()),
+                                None => Brand::Default,
+                            },
                         }
                     });
                 }>
                     <option value="default" selected=move || brand_key.get() == "default">"Default"</option>
                     <option value="sample" selected=move || brand_key.get() == "sample">"Sample (green.json)"</option>
                     <option value="primary" selected=move || brand_key.get() == "primary">"Primary colour…"</option>
+                    {token_brands}
                 </select>
             </label>
             <Show when=is_primary>
@@ -421,6 +461,11 @@ pub fn App() -> impl IntoView {
                 document: None,
                 data_brand: Some(brand::NAME.to_owned()),
             },
+            // The bundle's token sheet (and the editor's) has its rules.
+            Brand::Context(name) => BrandSetting {
+                document: None,
+                data_brand: Some(name.clone()),
+            },
         };
         catalogue::spec(
             story,
@@ -523,6 +568,18 @@ pub fn App() -> impl IntoView {
                     hidden=move || tab.get() != Tab::Tokens
                 >
                     <crate::tokens::TokenPages />
+                </section>
+                <section
+                    class="targets-tab"
+                    role="tabpanel"
+                    id=panel_id(Tab::Targets.key())
+                    aria-labelledby=tab_id(Tab::Targets.key())
+                    hidden=move || tab.get() != Tab::Targets
+                >
+                    <crate::tokens::TargetPages
+                        brand=Signal::derive(move || view.with(|v| v.brand.clone()))
+                        shown=Signal::derive(move || tab.get() == Tab::Targets)
+                    />
                 </section>
             </main>
         </div>

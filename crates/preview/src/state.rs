@@ -44,6 +44,10 @@ pub enum Brand {
     Sample,
     /// An openDesk primary colour, derived and checked in the preview.
     Primary(String),
+    /// A context of the token project's own brand modifier (`ocean`): the
+    /// compiled tokens' `data-brand` rules, and the file set the suite
+    /// targets write for it.
+    Context(String),
 }
 
 impl Brand {
@@ -52,6 +56,16 @@ impl Brand {
             Brand::Default => "default",
             Brand::Sample => "sample",
             Brand::Primary(_) => "primary",
+            Brand::Context(_) => "context",
+        }
+    }
+
+    /// The token brand this names, if any: the sample document and a typed
+    /// colour are derived in the browser, outside the token project.
+    pub fn context(&self) -> Option<&str> {
+        match self {
+            Brand::Context(name) => Some(name),
+            _ => None,
         }
     }
 }
@@ -61,16 +75,18 @@ pub enum Tab {
     Canvas,
     Docs,
     Tokens,
+    Targets,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Canvas, Tab::Docs, Tab::Tokens];
+    pub const ALL: [Tab; 4] = [Tab::Canvas, Tab::Docs, Tab::Tokens, Tab::Targets];
 
     pub fn key(self) -> &'static str {
         match self {
             Tab::Canvas => "canvas",
             Tab::Docs => "docs",
             Tab::Tokens => "tokens",
+            Tab::Targets => "targets",
         }
     }
 
@@ -79,6 +95,7 @@ impl Tab {
             Tab::Canvas => "Canvas",
             Tab::Docs => "Docs",
             Tab::Tokens => "Tokens",
+            Tab::Targets => "App themes",
         }
     }
 }
@@ -159,6 +176,7 @@ impl View {
     pub fn from_query(pairs: &[(String, String)], first_story: &str) -> View {
         let mut view = View::new(first_story);
         let mut colour = None;
+        let mut context = None;
         for (key, value) in pairs {
             match key.as_str() {
                 "story" if !value.is_empty() => view.story = value.clone(),
@@ -184,9 +202,11 @@ impl View {
                 "brand" => match value.as_str() {
                     "sample" => view.brand = Brand::Sample,
                     "primary" => view.brand = Brand::Primary(String::new()),
+                    "context" => view.brand = Brand::Context(String::new()),
                     _ => view.brand = Brand::Default,
                 },
                 "primary" => colour = Some(value.clone()),
+                "context" => context = Some(value.clone()),
                 "nav" => view.navigation = Some(value.clone()),
                 "user" => view.user = Some(value.clone()),
                 _ => {
@@ -200,6 +220,13 @@ impl View {
         }
         if let (Brand::Primary(c), Some(given)) = (&mut view.brand, colour) {
             *c = given;
+        }
+        // Which contexts exist is known only once the tokens compiled; a
+        // link without one is the default brand.
+        match (&mut view.brand, context) {
+            (Brand::Context(c), Some(given)) if !given.is_empty() => *c = given,
+            (Brand::Context(_), _) => view.brand = Brand::Default,
+            _ => {}
         }
         view
     }
@@ -220,8 +247,10 @@ impl View {
         }
         if self.brand != fresh.brand {
             put("brand", self.brand.key().to_owned());
-            if let Brand::Primary(colour) = &self.brand {
-                put("primary", colour.clone());
+            match &self.brand {
+                Brand::Primary(colour) => put("primary", colour.clone()),
+                Brand::Context(name) => put("context", name.clone()),
+                _ => {}
             }
         }
         if self.lang != fresh.lang {
@@ -310,6 +339,25 @@ mod tests {
         view.navigation = Some(r#"{"categories": []}"#.into());
         view.user = Some(r#"{"name": "A"}"#.into());
         assert_eq!(View::from_query(&view.to_query(), "bar/default"), view);
+    }
+
+    #[test]
+    fn a_token_brand_round_trips_and_needs_its_name() {
+        let mut view = View::new("bar/default");
+        view.tab = Tab::Targets;
+        view.brand = Brand::Context("ocean".into());
+        assert_eq!(
+            view.to_query(),
+            pairs(&[
+                ("story", "bar/default"),
+                ("tab", "targets"),
+                ("brand", "context"),
+                ("context", "ocean")
+            ])
+        );
+        assert_eq!(View::from_query(&view.to_query(), "bar/default"), view);
+        let nameless = View::from_query(&pairs(&[("brand", "context")]), "bar/default");
+        assert_eq!(nameless.brand, Brand::Default);
     }
 
     #[test]

@@ -34,6 +34,9 @@ const VIEWS = [
   ['accessibility panel', '?story=bar/default&panel=a11y', '.axe-panel[data-state="done"]'],
   ['docs tab', '?story=user-menu/open&tab=docs', '.docs .snippet'],
   ['tokens tab', '?story=bar/default&tab=tokens', '.contrast-matrix tbody tr'],
+  ['app themes tab', '?story=bar/default&tab=targets', '.target[data-target="ox"] .target-keys tbody tr'],
+  ['app themes tab, dark, a token brand', '?story=bar/default&tab=targets&theme=dark&brand=context&context=ocean',
+    '.target[data-target="openproject"] .target-note'],
   ['a refused primary colour', '?story=bar/default&brand=primary&primary=%23ffff00', '.brand-refused'],
   ['an accepted primary colour', '?story=bar/default&brand=primary&primary=%230b6e4f', '.brand-status li'],
 ];

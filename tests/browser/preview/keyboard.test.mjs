@@ -11,7 +11,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const LISTS = {
-  Views: ['canvas', 'docs', 'tokens'],
+  Views: ['canvas', 'docs', 'tokens', 'targets'],
   Panels: ['controls', 'events', 'editor', 'a11y'],
 };
 
@@ -67,8 +67,8 @@ test('Tab reaches the selected view once; arrows, Home and End move and show, wi
   assert.deepEqual(await focus(page), { tab: 'canvas', story: null, tag: 'button', ring: true });
 
   const moves = [
-    ['ArrowRight', 'docs'], ['ArrowRight', 'tokens'], ['ArrowRight', 'canvas'],
-    ['ArrowLeft', 'tokens'], ['Home', 'canvas'], ['End', 'tokens'], ['ArrowLeft', 'docs'],
+    ['ArrowRight', 'docs'], ['ArrowRight', 'tokens'], ['ArrowRight', 'targets'], ['ArrowRight', 'canvas'],
+    ['ArrowLeft', 'targets'], ['Home', 'canvas'], ['End', 'targets'], ['ArrowLeft', 'tokens'], ['ArrowLeft', 'docs'],
   ];
   for (const [key, expected] of moves) {
     await press(page, key);

@@ -76,7 +76,7 @@ test('every request the workbench makes, story after story and tab after tab, su
   await rerender(page, () => page.selectOption('#toolbar-brand', 'sample'));
   await settle();
 
-  for (const [list, keys] of [['Panels', ['events', 'editor', 'a11y', 'controls']], ['Views', ['docs', 'tokens', 'canvas']]]) {
+  for (const [list, keys] of [['Panels', ['events', 'editor', 'a11y', 'controls']], ['Views', ['docs', 'tokens', 'targets', 'canvas']]]) {
     for (const key of keys) {
       where = `the ${key} tab`;
       await page.getByRole('tablist', { name: list }).locator(`[data-tab="${key}"]`).click();

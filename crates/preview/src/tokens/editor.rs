@@ -30,15 +30,16 @@ pub fn utf16_offset(text: &str, line: u32, column: u32) -> u32 {
     offset
 }
 
-fn file_name(path: &str) -> &str {
+pub(super) fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-/// Offers `text` as a file download; nothing leaves the browser.
-fn download(name: &str, text: &str) -> Result<(), String> {
+/// Offers `text` as a file download of media type `media`; nothing leaves
+/// the browser.
+pub(super) fn download(name: &str, text: &str, media: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "the browser refused to make the file")?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
@@ -233,7 +234,7 @@ pub fn TokenEditor() -> impl IntoView {
         let text = tokens
             .files
             .with_untracked(|f| f.get(&path).cloned().unwrap_or_default());
-        notice.set(download(file_name(&path), &text).err());
+        notice.set(download(file_name(&path), &text, "application/json").err());
     };
 
     view! {

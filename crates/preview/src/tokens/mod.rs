@@ -3,6 +3,9 @@
 //! and an editor whose edits the token core, compiled into this wasm,
 //! turns into CSS for the canvas as the designer types.
 //!
+//! The app themes page shows what the suite's apps receive from the same
+//! tokens (`targets`).
+//!
 //! One state for all of them ([`Tokens`], provided by [`provide_tokens`]
 //! at the app's root): an edit re-themes the canvas and updates the pages
 //! and the matrix alike.
@@ -13,8 +16,10 @@ pub mod live;
 mod scale;
 mod sources;
 mod swatches;
+mod targets;
 
 pub use editor::TokenEditor;
+pub use targets::{brands, TargetPages};
 
 use crate::workbench::Workbench;
 use bandeau_tokens::project::Project;

@@ -207,7 +207,15 @@ fn variant(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Variant> {
                 }
             }
             ("dark", json::Kind::Bool(b)) => out.dark = *b,
-            ("media", json::Kind::String(s)) => out.media = Some(s.to_string()),
+            // A media query goes into a stylesheet as it is; one that could
+            // close the block or open a comment would write rules of its own.
+            ("media", json::Kind::String(s)) if !s.contains(['{', '}', ';', '<', '\\']) && !s.contains("/*") => {
+                out.media = Some(s.to_string())
+            }
+            ("media", json::Kind::String(_)) => bad(
+                m.value.span,
+                "`media` is a media query such as \"(prefers-color-scheme: dark)\"; it cannot hold { } ; < \\ or /*".into(),
+            ),
             ("keys", _) => out.keys = rules(&m.value, bad),
             (k, _) if k.starts_with('$') => {}
             ("name" | "inputs" | "dark" | "media", _) => bad(
@@ -385,5 +393,18 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.len(), 5, "{err:#?}");
+    }
+
+    #[test]
+    fn a_media_query_cannot_write_rules_of_its_own() {
+        let err = parse_text(
+            r#"{"variants": [{"name": "d", "inputs": {}, "media": "(x) { } body { display: none } @media (y)"}]}"#,
+        )
+        .unwrap_err();
+        assert!(err[0].contains("demo: `media` is a media query"), "{err:?}");
+        assert!(parse_text(
+            r#"{"variants": [{"name": "d", "inputs": {}, "media": "(prefers-color-scheme: dark)"}]}"#
+        )
+        .is_ok());
     }
 }

@@ -119,9 +119,8 @@ theme() {{
     );
     for v in &set.variants {
         out.push_str(&format!(
-            "\n# {} ({})\ntheme {} {}",
-            v.name,
-            v.permutation,
+            "\n# {}\ntheme {} {}",
+            super::comment_text(&format!("{} ({})", v.name, v.permutation)),
             shell_quote(&page_segment(&v.name)),
             shell_quote(&v.name)
         ));
