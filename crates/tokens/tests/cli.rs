@@ -251,14 +251,17 @@ fn a_broken_target_mapping_writes_nothing_at_all() {
   "keys": {"primary_color": "{color.inc}", "background_color": "{space.md}"}}"#,
     );
     let out = dir.path().join("out");
-    let o = bin()
-        .arg("build")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .args(["--format", "css,nextcloud"])
-        .output()
-        .unwrap();
+    let build = || {
+        bin()
+            .arg("build")
+            .arg(&input)
+            .arg("--out")
+            .arg(&out)
+            .args(["--format", "css,nextcloud"])
+            .output()
+            .unwrap()
+    };
+    let o = build();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);
     let mapping = targets.join("nextcloud.json").display().to_string();
@@ -286,14 +289,7 @@ fn a_broken_target_mapping_writes_nothing_at_all() {
         "nextcloud.json",
         r#"{"variants": [{"name": "light", "inputs": {}}], "keys": {"primary_color": "{color.ink}"}}"#,
     );
-    let o = bin()
-        .arg("build")
-        .arg(&input)
-        .arg("--out")
-        .arg(&out)
-        .args(["--format", "css,nextcloud"])
-        .output()
-        .unwrap();
+    let o = build();
     assert!(o.status.success(), "{}", stderr(&o));
     let script = std::fs::read_to_string(out.join("nextcloud-theming.sh")).unwrap();
     assert!(

@@ -5,6 +5,7 @@
 // lists the Rust stories of crates/widgets/src/story.rs, so a new story is
 // tested without touching these files.
 export { launch, newPage, url, AXE_PATH, BASE } from '../e2e/support.mjs';
+import assert from 'node:assert/strict';
 import { newPage, url } from '../e2e/support.mjs';
 
 /** How many stories finished rendering in the canvas so far. */
@@ -75,3 +76,15 @@ export const problems = (page) => [
   ...page.log.console.filter((m) => m.type === 'error').map((m) => `${m.text} (${m.url})`),
   ...page.log.pageErrors,
 ];
+
+/** Polls `read` until `ok` holds for its value; fails with the last value. */
+export async function until(read, ok, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await read();
+    if (ok(last)) return last;
+    if (Date.now() > end) assert.fail(`${what}: still ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

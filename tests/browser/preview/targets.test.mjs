@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, url } from '../e2e/support.mjs';
+import { until } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -27,18 +28,6 @@ const PRIMARY_RULE = /("theme\.colors\.primary":\s*)"\{color\.brand\.primary\}"/
 const VIOLET_FILE = 'tokens/primitives/color.tokens.json';
 /** color.violet.500, openDesk's primary, as shipped. */
 const VIOLET_500 = /"components": \[0\.3412, 0\.1176, 0\.9804\], "alpha": 1, "hex": "#571efa"/;
-
-/** Polls `read` until `ok` holds for its value; fails with the last value. */
-async function until(read, ok, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > end) assert.fail(`${what}: still ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function open(query, options) {
   const page = await newPage(browser, { viewport: { width: 1400, height: 1000 }, ...options });

@@ -9,6 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, url } from '../e2e/support.mjs';
+import { until } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -17,18 +18,6 @@ after(async () => browser?.close());
 const BAR_FILE = 'tokens/components/bar.tokens.json';
 /** bar.background as shipped: an alias, on line 4 of the file. */
 const SHIPPED = '"$value": "{color.surface.raised}"';
-
-/** Polls `read` until `ok` holds for its value; fails with the last value. */
-async function until(read, ok, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (ok(last)) return last;
-    if (Date.now() > end) assert.fail(`${what}: still ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function open(page, query) {
   await page.goto(url(`?story=bar/default&${query}`));
