@@ -78,10 +78,11 @@ function evaluateCunninghamConfig(source, file) {
   return module.exports.default;
 }
 
-// The declarations of each rule of the CLI's CSS, by selector.
+// The declarations of each rule of a stylesheet, by selector.
 function cssBlocks(css) {
   const blocks = new Map();
-  for (const [, selector, body] of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+  const uncommented = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const [, selector, body] of uncommented.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
     const declarations = new Map();
     for (const line of body.split('\n')) {
       const match = /^\s*(--[^:\s]+):\s*(.*?);\s*$/.exec(line);
@@ -136,6 +137,24 @@ for (const brand of brands) {
       problems.push(...mismatches(values, declarations, name).map((line) => `${selector} ${line}`));
     }
     assert.deepEqual(problems, [], `cunningham-tokens.css differs from ${join(brand.dir, 'cunningham.ts')}:\n${problems.join('\n')}`);
+
+    // Our runtime stylesheet (for an app's FRONTEND_CSS_URL) must name the
+    // very properties the CLI writes, on the same selectors, with the
+    // values the CLI wrote from our configuration.
+    const runtime = cssBlocks(read(brand.dir, 'cunningham.css'));
+    const drift = [];
+    for (const [selector, declarations] of runtime) {
+      const cli = blocks.get(selector);
+      if (!cli) {
+        drift.push(`${selector}: the CLI writes no such rule`);
+        continue;
+      }
+      for (const [property, value] of declarations) {
+        if (cli.get(property) !== value) drift.push(`${selector} ${property}: ours is ${value}, the CLI wrote ${cli.get(property) ?? 'nothing'}`);
+      }
+    }
+    assert.equal(runtime.size, Object.keys(ours.themes).length, 'cunningham.css has a rule per theme');
+    assert.deepEqual(drift, [], `cunningham.css differs from the CLI's cunningham-tokens.css:\n${drift.join('\n')}`);
   });
 
   test(`brand ${brand.name}: opendesk-theme.yaml holds every openDesk colour and text`, () => {
