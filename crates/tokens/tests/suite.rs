@@ -440,3 +440,48 @@ fn the_xwiki_script_writes_each_theme_through_the_rest_api() {
         "{last}"
     );
 }
+
+/// A PatternFly component's own variable is declared on the component, so
+/// a value on `:root` would never reach it: the keycloak target refuses it
+/// and says which key.
+#[test]
+fn a_patternfly_component_variable_is_not_a_keycloak_key() {
+    let err = with_mapping(Target::Keycloak, |t| {
+        t.replace(
+            r#""--keycloak-card-top-color":"#,
+            r#""--pf-v5-c-button--m-primary--BackgroundColor": "{color.accent.default}", "--keycloak-card-top-color":"#,
+        )
+    })
+    .unwrap_err();
+    assert!(
+        err.iter().any(|e| e.contains(
+            "keycloak: --pf-v5-c-button--m-primary--BackgroundColor: keycloak has no such key"
+        )),
+        "{err:#?}"
+    );
+}
+
+#[test]
+fn keycloak_dark_goes_on_the_class_keycloak_puts_on_html() {
+    let out = built(&tokens(), Target::Keycloak);
+    let css = &out.files[0].contents;
+    let dark = tokens();
+    let dark = dark.find(&[("theme", "dark")]).unwrap();
+    let accent = dark
+        .tokens
+        .get("color.accent.default")
+        .unwrap()
+        .value
+        .as_color()
+        .unwrap()
+        .to_hex();
+    let block = css.split(":root.pf-v5-theme-dark {").nth(1).unwrap();
+    assert!(
+        block.contains(&format!("--pf-v5-global--primary-color--100: {accent};")),
+        "{css}"
+    );
+    assert!(
+        css.contains("@media (prefers-contrast: more) {\n  :root, :root.pf-v5-theme-dark {"),
+        "{css}"
+    );
+}

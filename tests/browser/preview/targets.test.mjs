@@ -23,6 +23,7 @@ const TARGETS = {
   openproject: ['openproject.env'],
   ox: ['open-xchange-dynamic-theme.properties'],
   xwiki: ['xwiki-colortheme.sh'],
+  keycloak: ['keycloak-patternfly.css'],
 };
 const OPENDESK_MAPPING = 'tokens/targets/opendesk.json';
 const PRIMARY_RULE = /("theme\.colors\.primary":\s*)"\{color\.brand\.primary\}"/;

@@ -37,6 +37,9 @@ pub struct Variant {
     pub dark: bool,
     /// Where a stylesheet applies the variant when it is not the first.
     pub media: Option<String>,
+    /// The rule's selector in a stylesheet, instead of the target's own
+    /// (`:root.pf-v5-theme-dark`, the class an app sets for dark).
+    pub selector: Option<String>,
     /// Keys of this variant only, over the shared ones.
     pub keys: Vec<Rule>,
     pub span: Span,
@@ -189,6 +192,7 @@ fn variant(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Variant> {
         inputs: Vec::new(),
         dark: false,
         media: None,
+        selector: None,
         keys: Vec::new(),
         span: v.span,
     };
@@ -207,25 +211,34 @@ fn variant(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Variant> {
                 }
             }
             ("dark", json::Kind::Bool(b)) => out.dark = *b,
-            // A media query goes into a stylesheet as it is; one that could
-            // close the block or open a comment would write rules of its own.
-            ("media", json::Kind::String(s)) if !s.contains(['{', '}', ';', '<', '\\']) && !s.contains("/*") => {
-                out.media = Some(s.to_string())
+            // A media query or selector goes into a stylesheet as it is; one
+            // that could close the block or open a comment would write rules
+            // of its own.
+            ("media" | "selector", json::Kind::String(s)) if css_safe(s) => {
+                let slot = if &*m.key == "media" {
+                    &mut out.media
+                } else {
+                    &mut out.selector
+                };
+                *slot = Some(s.to_string());
             }
-            ("media", json::Kind::String(_)) => bad(
+            ("media" | "selector", json::Kind::String(_)) => bad(
                 m.value.span,
-                "`media` is a media query such as \"(prefers-color-scheme: dark)\"; it cannot hold { } ; < \\ or /*".into(),
+                format!(
+                    "`{}` goes into a stylesheet as it is, so it cannot hold {{ }} ; < \\ or /*",
+                    m.key
+                ),
             ),
             ("keys", _) => out.keys = rules(&m.value, bad),
             (k, _) if k.starts_with('$') => {}
-            ("name" | "inputs" | "dark" | "media", _) => bad(
+            ("name" | "inputs" | "dark" | "media" | "selector", _) => bad(
                 m.value.span,
                 format!("variant member `{}` has the wrong type", m.key),
             ),
             (other, _) => bad(
                 m.key_span,
                 format!(
-                    "unknown variant member `{other}`; expected name, inputs, dark, media, keys"
+                    "unknown variant member `{other}`; expected name, inputs, dark, media, selector, keys"
                 ),
             ),
         }
@@ -235,6 +248,10 @@ fn variant(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Variant> {
         return None;
     }
     Some(out)
+}
+
+fn css_safe(s: &str) -> bool {
+    !s.trim().is_empty() && !s.contains(['{', '}', ';', '<', '\\']) && !s.contains("/*")
 }
 
 fn rules(v: &Json, bad: &mut impl FnMut(Span, String)) -> Vec<Rule> {
@@ -401,7 +418,15 @@ mod tests {
             r#"{"variants": [{"name": "d", "inputs": {}, "media": "(x) { } body { display: none } @media (y)"}]}"#,
         )
         .unwrap_err();
-        assert!(err[0].contains("demo: `media` is a media query"), "{err:?}");
+        assert!(
+            err[0].contains("demo: `media` goes into a stylesheet as it is"),
+            "{err:?}"
+        );
+        let err = parse_text(
+            r#"{"variants": [{"name": "d", "inputs": {}, "selector": "html} body {color: red"}]}"#,
+        )
+        .unwrap_err();
+        assert!(err[0].contains("demo: `selector` goes into"), "{err:?}");
         assert!(parse_text(
             r#"{"variants": [{"name": "d", "inputs": {}, "media": "(prefers-color-scheme: dark)"}]}"#
         )

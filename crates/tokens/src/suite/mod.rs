@@ -1,8 +1,8 @@
 //! The suite's apps' own theming inputs, made from the tokens: openDesk's
 //! Helm theme values and portal stylesheet, Cunningham themes for La Suite,
 //! Element Web custom themes, Nextcloud's theming settings, OpenProject's
-//! design variables, OX App Suite's dynamic theme and XWiki's Flamingo
-//! colour themes.
+//! design variables, OX App Suite's dynamic theme, XWiki's Flamingo
+//! colour themes and PatternFly 5's globals for Keycloak's login form.
 //!
 //! What each key takes is data (a [`mapping`] per target, kept in
 //! `tokens/targets/`); what a target can hold and how its file is laid out
@@ -14,6 +14,7 @@ pub mod mapping;
 
 mod cunningham;
 mod element;
+mod keycloak;
 mod nextcloud;
 mod opendesk;
 mod openproject;
@@ -38,10 +39,11 @@ pub enum Target {
     Openproject,
     Ox,
     Xwiki,
+    Keycloak,
 }
 
 impl Target {
-    pub const ALL: [Target; 7] = [
+    pub const ALL: [Target; 8] = [
         Target::Opendesk,
         Target::Cunningham,
         Target::Element,
@@ -49,6 +51,7 @@ impl Target {
         Target::Openproject,
         Target::Ox,
         Target::Xwiki,
+        Target::Keycloak,
     ];
 
     pub fn name(self) -> &'static str {
@@ -78,6 +81,7 @@ impl Target {
             Target::Openproject => &openproject::SPEC,
             Target::Ox => &ox::SPEC,
             Target::Xwiki => &xwiki::SPEC,
+            Target::Keycloak => &keycloak::SPEC,
         }
     }
 }
@@ -146,6 +150,7 @@ pub struct RenderedVariant {
     pub permutation: String,
     pub dark: bool,
     pub media: Option<String>,
+    pub selector: Option<String>,
     pub entries: Vec<Entry>,
     /// The mapping's contrast pairs, checked on what this variant writes.
     pub contrast: Vec<PairResult>,
@@ -189,9 +194,10 @@ impl Rendered {
     }
 }
 
-/// Custom properties of every variant: the first on `selector`, each other
-/// under its media query (or, without one, on `selector[data-theme=NAME]`).
-/// Keys are custom-property names, checked by the target's `kind`.
+/// Custom properties of every variant: each on its own selector or the
+/// target's `selector`, the others than the first under their media query;
+/// a later variant with neither goes on `selector[data-theme=NAME]`. Keys
+/// are custom-property names, checked by the target's `kind`.
 fn stylesheet(set: &Rendered, selector: &str) -> String {
     let mut out = format!("/* {} */\n", set.header);
     for (i, v) in set.variants.iter().enumerate() {
@@ -204,14 +210,15 @@ fn stylesheet(set: &Rendered, selector: &str) -> String {
         if decls.is_empty() {
             continue;
         }
-        let (open, indent, close) = match (i, &v.media) {
-            (0, _) => (format!("{selector} {{\n"), "  ", "}\n"),
-            (_, Some(media)) => (
-                format!("@media {media} {{\n  {selector} {{\n"),
+        let own = v.selector.as_deref().unwrap_or(selector);
+        let (open, indent, close) = match (i, &v.media, &v.selector) {
+            (0, _, _) | (_, None, Some(_)) => (format!("{own} {{\n"), "  ", "}\n"),
+            (_, Some(media), _) => (
+                format!("@media {media} {{\n  {own} {{\n"),
                 "    ",
                 "  }\n}\n",
             ),
-            (_, None) => (
+            (_, None, None) => (
                 format!("{selector}[data-theme={}] {{\n", css::quote(&v.name)),
                 "  ",
                 "}\n",
@@ -296,6 +303,7 @@ pub fn build(
                 permutation: permutation.label(),
                 dark: variant.dark,
                 media: variant.media.clone(),
+                selector: variant.selector.clone(),
                 entries: Vec::new(),
                 contrast: Vec::new(),
             };
