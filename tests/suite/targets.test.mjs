@@ -192,20 +192,23 @@ for (const brand of brands) {
     const calls = readFileSync(log, 'utf8').split('\x1e').filter(Boolean).map((call) => call.split('\x1f').slice(0, -1));
     const shown = calls.map((c) => c.join(' ')).join('\n');
 
-    const background = calls.findIndex((c) => c.slice(0, 4).join(' ') === 'config:app:set theming background_color --value');
-    assert.ok(background >= 0, `no occ config:app:set theming background_color --value …; calls:\n${shown}`);
-    assert.equal(calls[background].length, 5, `background_color takes one value; calls:\n${shown}`);
-    assert.match(calls[background][4], /^#[0-9a-f]{6}$/i, 'background_color');
+    // The value travels in `--value=…` (one word, so a value beginning
+    // with `-` is no option) and theming:config's after `--`.
+    const background = calls.findIndex((c) => c.slice(0, 3).join(' ') === 'config:app:set theming background_color');
+    assert.ok(background >= 0, `no occ config:app:set theming background_color …; calls:\n${shown}`);
+    assert.equal(calls[background].length, 4, `background_color takes one --value=…; calls:\n${shown}`);
+    assert.match(calls[background][3], /^--value=#[0-9a-f]{6}$/i, 'background_color');
     const theming = calls.map((c, i) => [c, i]).filter(([c]) => c[0] === 'theming:config');
     assert.ok(theming.length > 0, `no occ theming:config calls:\n${shown}`);
     for (const [call, index] of theming) {
-      assert.equal(call.length, 3, `occ theming:config takes a key and a value: ${call.join(' ')}`);
+      assert.equal(call.length, 4, `occ theming:config takes --, a key and a value: ${call.join(' ')}`);
+      assert.equal(call[1], '--', `options end before the key and value: ${call.join(' ')}`);
       assert.ok(index > background, `background_color must be set before ${call.join(' ')}; calls:\n${shown}`);
     }
     const primary = YAML.parse(read(brand.dir, 'opendesk-theme.yaml')).theme.colors.primary;
     assert.deepEqual(
-      theming.map(([c]) => c).filter((c) => c[1] === 'primary_color'),
-      [['theming:config', 'primary_color', primary]],
+      theming.map(([c]) => c).filter((c) => c[2] === 'primary_color'),
+      [['theming:config', '--', 'primary_color', primary]],
       `primary_color must be set once, to opendesk-theme.yaml's primary; calls:\n${shown}`,
     );
   });

@@ -39,7 +39,8 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
         /// Comma-separated: css, scss, json, ts, rust, html, and the suite's
-        /// apps: opendesk, cunningham, element, nextcloud, openproject, ox.
+        /// apps: opendesk, cunningham, element, nextcloud, openproject, ox,
+        /// xwiki, keycloak.
         #[arg(long, default_value = "css,json", value_delimiter = ',')]
         format: Vec<String>,
         /// Folder of the apps' mappings (`opendesk.json`, …); default:
@@ -206,6 +207,9 @@ fn build(
     for f in formats {
         let f = f.trim();
         match (Format::from_name(f), Target::from_name(f)) {
+            // Named twice is asked once, not written twice.
+            (Some(x), _) if fmts.contains(&x) => {}
+            (_, Some(t)) if targets.contains(&t) => {}
             (Some(x), _) => fmts.push(x),
             (_, Some(t)) => targets.push(t),
             _ => {
@@ -225,16 +229,20 @@ fn build(
         .map(Path::to_path_buf)
         .unwrap_or_else(|| inputs[0].parent().unwrap_or(Path::new("")).join("targets"));
     let mut mappings = Vec::new();
+    let mut unreadable = Vec::new();
     for t in &targets {
         let path = targets_dir.join(t.mapping_file());
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            usage(format!(
+        match std::fs::read_to_string(&path) {
+            Ok(text) => mappings.push((*t, Source::new(path.display().to_string(), text))),
+            Err(e) => unreadable.push(format!(
                 "cannot read the {} mapping {}: {e}",
                 t.name(),
                 path.display()
-            ))
-        })?;
-        mappings.push((*t, Source::new(path.display().to_string(), text)));
+            )),
+        }
+    }
+    if !unreadable.is_empty() {
+        return Err(usage(unreadable.join("\nerror: ")));
     }
     if prefix.is_empty()
         || !prefix
@@ -301,6 +309,16 @@ fn build(
         eprintln!(
             "error: {n} problem{} in the app targets; nothing was written",
             if n == 1 { "" } else { "s" }
+        );
+        return Err(Outcome::Invalid);
+    }
+    // Two outputs for one path would leave whichever was renamed last.
+    let mut names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    names.sort_unstable();
+    if let Some(twice) = names.windows(2).find(|w| w[0] == w[1]) {
+        eprintln!(
+            "error: two outputs would be written to {}; nothing was written",
+            twice[0]
         );
         return Err(Outcome::Invalid);
     }

@@ -293,8 +293,41 @@ fn a_broken_target_mapping_writes_nothing_at_all() {
     assert!(o.status.success(), "{}", stderr(&o));
     let script = std::fs::read_to_string(out.join("nextcloud-theming.sh")).unwrap();
     assert!(
-        script.contains("$OCC theming:config primary_color '#1a1a1a'"),
+        script.contains("$OCC theming:config -- primary_color '#1a1a1a'"),
         "{script}"
     );
     assert!(out.join("tokens.css").is_file());
+}
+
+/// A format named twice is written once; two mappings that are missing
+/// are both named, and nothing is written.
+#[test]
+fn repeated_formats_are_one_and_every_missing_mapping_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.tokens.json", GOOD);
+    let out = dir.path().join("out");
+    let o = bin()
+        .arg("build")
+        .arg(&input)
+        .arg("--out")
+        .arg(&out)
+        .args(["--format", "css,css,json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("tokens.css").is_file() && out.join("tokens.json").is_file());
+
+    let o = bin()
+        .arg("build")
+        .arg(&input)
+        .arg("--out")
+        .arg(dir.path().join("out2"))
+        .args(["--format", "css,ox,element"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("cannot read the ox mapping"), "{err}");
+    assert!(err.contains("cannot read the element mapping"), "{err}");
+    assert!(!dir.path().join("out2").exists());
 }

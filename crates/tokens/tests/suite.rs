@@ -319,7 +319,7 @@ fn a_colour_outside_srgb_is_gamut_mapped_and_reported() {
     );
     assert!(out.files[0]
         .contents
-        .contains(&format!("theming:config primary_color '{hex}'")));
+        .contains(&format!("theming:config -- primary_color '{hex}'")));
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn text_from_a_mapping_stays_text_in_every_file() {
     let out = build(&compiled, Target::Nextcloud, &nc, "t").unwrap();
     let script = &out.files[0].contents;
     assert!(
-        script.contains(r#"$OCC theming:config name 'x'\''; rm -rf / #"</style>"#),
+        script.contains(r#"$OCC theming:config -- name 'x'\''; rm -rf / #"</style>"#),
         "{script}"
     );
     let od = mapping(Target::Opendesk);
@@ -483,5 +483,61 @@ fn keycloak_dark_goes_on_the_class_keycloak_puts_on_html() {
     assert!(
         css.contains("@media (prefers-contrast: more) {\n  :root, :root.pf-v5-theme-dark {"),
         "{css}"
+    );
+}
+
+/// Context names come from the tokens, and a file set's folder is made of
+/// them: none may climb out of the output folder or name another set's.
+#[test]
+fn context_names_cannot_lead_files_out_of_the_output_folder() {
+    let files: std::collections::BTreeMap<String, String> = [
+        (
+            "t.resolver.json",
+            r##"{"version": "2025.10", "sets": {"base": {"sources": [{"$ref": "base.json"}]}},
+              "modifiers": {"brand": {"contexts": {"main": [{"$ref": "main.json"}],
+                  "../../escaped": [{"$ref": "other.json"}], "/abs": [{"$ref": "other.json"}],
+                  ".": [{"$ref": "other.json"}]}, "default": "main"}},
+              "resolutionOrder": [{"$ref": "#/sets/base"}, {"$ref": "#/modifiers/brand"}]}"##,
+        ),
+        ("base.json", r#"{"c": {"$type": "color", "$value": {"colorSpace": "srgb", "components": [0, 0, 0]}}}"#),
+        ("main.json", r#"{"p": {"$type": "color", "$value": {"colorSpace": "srgb", "components": [0.3, 0.1, 0.9]}}}"#),
+        ("other.json", r#"{"p": {"$type": "color", "$value": {"colorSpace": "srgb", "components": [0.8, 0.1, 0.1]}}}"#),
+        (
+            "targets/nextcloud.json",
+            r#"{"variants": [{"name": "light", "inputs": {}}], "keys": {"primary_color": "{p}"}}"#,
+        ),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let project = bandeau_tokens::project::compile(&files).unwrap();
+    let out = bandeau_tokens::project::build_target(&files, &project.compiled, Target::Nextcloud)
+        .unwrap();
+    let names: Vec<&str> = out.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    for name in &names {
+        assert!(
+            !name.starts_with('/') && name.split('/').all(|s| s != ".." && s != "."),
+            "{name}"
+        );
+    }
+    let unique: std::collections::BTreeSet<&&str> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+}
+
+#[test]
+fn cunningham_themes_are_named_as_the_cli_needs() {
+    let err = with_mapping(Target::Cunningham, |t| {
+        t.replacen(r#"{"name": "default""#, r#"{"name": "light""#, 1)
+            .replacen(r#"{"name": "dark""#, r#"{"name": "dark mode""#, 1)
+    })
+    .unwrap_err();
+    let all = err.join("\n");
+    assert!(all.contains("cunningham: the first variant is Cunningham's `default` theme and must be named so, not `light`"), "{all}");
+    assert!(
+        all.contains(
+            "cunningham: variant `dark mode` becomes the class .cunningham-theme--dark mode"
+        ),
+        "{all}"
     );
 }

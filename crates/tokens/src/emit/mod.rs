@@ -129,7 +129,7 @@ pub fn var_name(prefix: &str, path: &str) -> String {
 }
 
 /// Writes a name segment as CSS identifier characters, escaping the rest.
-pub(crate) fn css_ident_into(seg: &str, out: &mut String) {
+fn css_ident_into(seg: &str, out: &mut String) {
     for c in seg.chars() {
         match c {
             'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' => out.push(c),

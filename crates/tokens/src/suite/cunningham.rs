@@ -6,9 +6,11 @@
 //! a running app to load over its own (La Suite Docs' `FRONTEND_CSS_URL`)
 //! with no rebuild.
 
+use super::mapping::Mapping;
 use super::tree::Tree;
 use super::{Kind, Rendered, Spec};
 use crate::emit::OutputFile;
+use crate::json::Span;
 use serde_json::Value;
 
 pub(super) static SPEC: Spec = Spec {
@@ -17,7 +19,40 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &[],
     write,
+    check,
 };
+
+/// The CLI puts the theme named `default` on `:root` and every other on a
+/// `.cunningham-theme--<name>` class, as the name is spelled: the first
+/// variant must be `default`, and the names must be CSS identifiers.
+fn check(mapping: &Mapping) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    if let Some(first) = mapping.variants.first().filter(|v| v.name != "default") {
+        out.push((
+            first.span,
+            format!(
+                "the first variant is Cunningham's `default` theme and must be named so, not `{}`",
+                first.name
+            ),
+        ));
+    }
+    for v in &mapping.variants {
+        let ident = !v.name.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            && v.name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ident {
+            out.push((
+                v.span,
+                format!(
+                    "variant `{}` becomes the class .cunningham-theme--{}, so it takes only letters, digits, - and _",
+                    v.name, v.name
+                ),
+            ));
+        }
+    }
+    out
+}
 
 fn kind(key: &str) -> Option<Kind> {
     let segments: Vec<&str> = key.split('.').collect();
@@ -74,7 +109,7 @@ fn stylesheet(set: &Rendered) -> String {
         let selector = if i == 0 {
             ":root".to_string()
         } else {
-            format!(".cunningham-theme--{}", css_class(&v.name))
+            format!(".cunningham-theme--{}", v.name)
         };
         out.push_str(&format!("\n{selector} {{\n"));
         for e in &v.entries {
@@ -86,13 +121,5 @@ fn stylesheet(set: &Rendered) -> String {
         }
         out.push_str("}\n");
     }
-    out
-}
-
-/// A theme name as a class-name fragment: the CLI writes it as it is, so
-/// only names that are CSS identifiers can be reached by a class.
-fn css_class(name: &str) -> String {
-    let mut out = String::new();
-    crate::emit::css_ident_into(name, &mut out);
     out
 }

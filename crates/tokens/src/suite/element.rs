@@ -12,6 +12,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &[],
     write,
+    check: super::no_check,
 };
 
 /// Element's legacy theme variables; its colour maths need hex.
@@ -73,8 +74,11 @@ fn write(set: &Rendered) -> Vec<OutputFile> {
             Value::from(format!("custom-{}", first.name)),
         );
     }
-    root.branch("setting_defaults")
-        .insert("custom_themes", Node::List(themes));
+    let defaults = root.branch("setting_defaults");
+    // Element follows the system's light or dark (its built-in themes)
+    // unless told not to, and would never show `default_theme`.
+    defaults.set(&["use_system_theme"], Value::from(false));
+    defaults.insert("custom_themes", Node::List(themes));
     let mut out = String::new();
     root.write(0, &mut out);
     out.push('\n');

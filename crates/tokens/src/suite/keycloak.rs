@@ -15,6 +15,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &["--pf-v5-global--primary-color--100"],
     write,
+    check: super::no_check,
 };
 
 /// PatternFly 5's globals, which its components read, and keycloak.v2's

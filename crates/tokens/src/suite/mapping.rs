@@ -133,6 +133,7 @@ pub fn parse(target: &str, source: &Source) -> Result<Mapping, Vec<Diagnostic>> 
         keys: Vec::new(),
         contrast: Vec::new(),
     };
+    duplicates(members, &mut bad);
     for m in members {
         match &*m.key {
             "variants" => match m.value.as_array() {
@@ -196,6 +197,7 @@ fn variant(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Variant> {
         keys: Vec::new(),
         span: v.span,
     };
+    duplicates(members, bad);
     for m in members {
         match (&*m.key, &m.value.kind) {
             ("name", json::Kind::String(s)) if !s.trim().is_empty() => out.name = s.to_string(),
@@ -250,8 +252,37 @@ fn variant(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Variant> {
     Some(out)
 }
 
+/// A media query or selector that can stand in a stylesheet as written:
+/// nothing that could close the block or open a comment, and brackets and
+/// quotes balanced, so it cannot swallow the rules after it.
 fn css_safe(s: &str) -> bool {
-    !s.trim().is_empty() && !s.contains(['{', '}', ';', '<', '\\']) && !s.contains("/*")
+    if s.trim().is_empty() || s.contains(['{', '}', ';', '<', '\\']) || s.contains("/*") {
+        return false;
+    }
+    let mut open: Vec<char> = Vec::new();
+    let mut quote: Option<char> = None;
+    for c in s.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => open.push(c),
+            (None, ')') if open.pop() != Some('(') => return false,
+            (None, ']') if open.pop() != Some('[') => return false,
+            _ => {}
+        }
+    }
+    quote.is_none() && open.is_empty()
+}
+
+/// JSON allows a member twice and keeps either; a mapping that says two
+/// things for one member is a mistake to name, not to guess at.
+fn duplicates(members: &[json::Member], bad: &mut impl FnMut(Span, String)) {
+    for (i, m) in members.iter().enumerate() {
+        if members[..i].iter().any(|o| o.key == m.key) {
+            bad(m.key_span, format!("`{}` is given twice", m.key));
+        }
+    }
 }
 
 fn rules(v: &Json, bad: &mut impl FnMut(Span, String)) -> Vec<Rule> {
@@ -297,6 +328,24 @@ fn expr(key: &str, v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Expr>
             }
         };
     }
+    if let Some(members) = v.as_object() {
+        duplicates(members, bad);
+        let allowed: &[&str] = if v.get("mix").is_some() {
+            &["mix", "amount"]
+        } else {
+            &["text"]
+        };
+        for m in members.iter().filter(|m| !allowed.contains(&&*m.key)) {
+            bad(
+                m.key_span,
+                format!(
+                    "{key}: unknown member `{}`; expected {}",
+                    m.key,
+                    allowed.join(", ")
+                ),
+            );
+        }
+    }
     if let Some(text) = v.get("text") {
         return match text.as_str() {
             Some(t) => Some(Expr::Text(t.to_string())),
@@ -332,6 +381,9 @@ fn expr(key: &str, v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Expr>
 }
 
 fn pair(v: &Json, bad: &mut impl FnMut(Span, String)) -> Option<Pair> {
+    if let Some(members) = v.as_object() {
+        duplicates(members, bad);
+    }
     let get = |k: &str| v.get(k).and_then(Json::as_str).map(str::to_string);
     let usage = match get("use") {
         None => Some(Use::Text),
@@ -429,6 +481,42 @@ mod tests {
         assert!(err[0].contains("demo: `selector` goes into"), "{err:?}");
         assert!(parse_text(
             r#"{"variants": [{"name": "d", "inputs": {}, "media": "(prefers-color-scheme: dark)"}]}"#
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn twice_said_and_unknown_members_are_named() {
+        let err = parse_text(
+            r#"{"variants": [{"name": "l", "name": "m", "inputs": {}}],
+                "keys": {"a": {"text": "x", "text": "y"}, "b": {"text": "x", "mix": 1}},
+                "keys": {}}"#,
+        )
+        .unwrap_err();
+        let all = err.join("\n");
+        assert!(all.contains("demo: `name` is given twice"), "{all}");
+        assert!(all.contains("demo: `text` is given twice"), "{all}");
+        assert!(all.contains("demo: `keys` is given twice"), "{all}");
+        assert!(
+            all.contains("demo: b: unknown member `text`; expected mix, amount"),
+            "{all}"
+        );
+    }
+
+    #[test]
+    fn an_unbalanced_media_query_or_selector_is_refused() {
+        for (member, value) in [
+            ("media", "(prefers-color-scheme: dark"),
+            ("selector", ":root[data-x=\\\"]"),
+            ("selector", ":root)"),
+        ] {
+            let text = format!(
+                r#"{{"variants": [{{"name": "d", "inputs": {{}}, "{member}": "{value}"}}]}}"#
+            );
+            assert!(parse_text(&text).is_err(), "{member}: {value}");
+        }
+        assert!(parse_text(
+            r#"{"variants": [{"name": "d", "inputs": {}, "selector": ":root[data-x=\"a)\"]"}]}"#
         )
         .is_ok());
     }

@@ -25,6 +25,7 @@ mod xwiki;
 use crate::color::{contrast_ratio, mix_oklab, Color};
 use crate::diagnostic::{Diagnostic, Source};
 use crate::emit::{css, OutputFile};
+use crate::json;
 use crate::lint::PairResult;
 use crate::resolver::{Compiled, Permutation};
 use crate::value::Value;
@@ -96,6 +97,13 @@ struct Spec {
     required: &'static [&'static str],
     /// Lays out the files of one file set.
     write: fn(&Rendered) -> Vec<OutputFile>,
+    /// What the target asks of the mapping beyond its keys (variant names).
+    check: fn(&Mapping) -> Vec<(json::Span, String)>,
+}
+
+/// For targets that ask nothing more.
+fn no_check(_: &Mapping) -> Vec<(json::Span, String)> {
+    Vec::new()
 }
 
 /// What a target key can hold, and so how a value is written into it.
@@ -259,9 +267,21 @@ pub fn build(
     let parsed = mapping::parse(spec.name, mapping)?;
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
+    // Unknown and missing keys are reported with every other problem;
+    // only variants that name no permutation stop the build here.
     check_keys(spec, &parsed, mapping, &mut problems);
-    let open = open_modifiers(compiled, &parsed, mapping, spec.name, &mut problems);
-    if !problems.is_empty() {
+    for (span, message) in (spec.check)(&parsed) {
+        problems.push(Diagnostic::error(
+            mapping,
+            span,
+            None,
+            format!("{}: {message}", spec.name),
+        ));
+    }
+    let mut variant_problems = Vec::new();
+    let open = open_modifiers(compiled, &parsed, mapping, spec.name, &mut variant_problems);
+    if !variant_problems.is_empty() {
+        problems.extend(variant_problems);
         return Err(problems);
     }
     let mut sets = Vec::new();
@@ -269,7 +289,7 @@ pub fn build(
         let folder = if set.iter().all(|(m, c)| is_default(compiled, m, c)) {
             String::new()
         } else {
-            let label: Vec<&str> = set.iter().map(|(_, c)| c.as_str()).collect();
+            let label: Vec<String> = set.iter().map(|(_, c)| folder_segment(c)).collect();
             format!("{}/", label.join("."))
         };
         let set_label: Vec<String> = set.iter().map(|(m, c)| format!("{m} {c}")).collect();
@@ -352,13 +372,16 @@ pub fn build(
             pair.map(|p| p.span).unwrap_or_default(),
             None,
             format!(
-                "{}: {} on {}: contrast {:.2}:1 in {} ({}) is below {}:1 for {}",
+                "{}: {} on {}: contrast {:.2}:1 in {} is below {}:1 for {}",
                 spec.name,
                 c.foreground,
                 c.background,
                 c.shown_ratio(),
-                v.name,
-                c.permutation,
+                if c.permutation.is_empty() {
+                    v.name.clone()
+                } else {
+                    format!("{} ({})", v.name, c.permutation)
+                },
                 c.usage.minimum(),
                 c.usage.name()
             ),
@@ -378,13 +401,40 @@ pub fn build(
 }
 
 /// Text that stays inside a one-line comment of any of the targets' file
-/// kinds (`#`, `//`, `/* */`, JSON string): file names and variant names
-/// can hold anything.
+/// kinds (`#`, `//`, `/* */`, JSON string, CSS inlined in HTML): file names
+/// and variant names can hold anything, including characters that
+/// JavaScript and YAML take for line ends.
 fn comment_text(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| match c {
+            c if c.is_control() => ' ',
+            '\u{2028}' | '\u{2029}' | '\u{feff}' => ' ',
+            '<' => '‹',
+            '>' => '›',
+            c => c,
+        })
         .collect::<String>()
         .replace("*/", "* /")
+}
+
+/// A context name as one folder name below `--out`: anything that could
+/// climb out of it, or make two sets share a folder, becomes `_`.
+fn folder_segment(context: &str) -> String {
+    let out: String = context
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if out.is_empty() {
+        "_".into()
+    } else {
+        out
+    }
 }
 
 /// The same problem met in every brand is reported once.
@@ -567,7 +617,18 @@ impl Context<'_> {
                     .iter()
                     .all(|p| p.tokens.get(path).is_none()) =>
                 {
-                    Err(self.problem(format!("token `{path}` does not exist")))
+                    let group = format!("{path}.");
+                    let is_group = self
+                        .permutation
+                        .tokens
+                        .tokens
+                        .iter()
+                        .any(|t| t.path.starts_with(&group));
+                    Err(self.problem(if is_group {
+                        format!("`{path}` is a group, not a token")
+                    } else {
+                        format!("token `{path}` does not exist")
+                    }))
                 }
                 None => Err(self.problem(format!(
                     "token `{path}` does not exist in {}",

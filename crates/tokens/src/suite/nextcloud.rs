@@ -14,6 +14,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &["primary_color"],
     write,
+    check: super::no_check,
 };
 
 /// What `occ theming:config` accepts in Nextcloud 30 and 31.
@@ -53,14 +54,18 @@ fn write(set: &Rendered) -> Vec<OutputFile> {
         .first_with("")
         .partition(|(key, _)| THEMING_CONFIG.contains(key));
     for (key, entry) in config {
+        // `--value=…` in one word: a value that begins with `-` is still
+        // the value, not an option.
         out.push_str(&format!(
-            "$OCC config:app:set theming {key} --value {}\n",
-            shell_quote(&entry.text)
+            "$OCC config:app:set theming {key} {}\n",
+            shell_quote(&format!("--value={}", entry.text))
         ));
     }
     for (key, entry) in direct {
+        // After `--`, occ takes everything as arguments, so a slogan such
+        // as `-q` is the slogan, not `--quiet`.
         out.push_str(&format!(
-            "$OCC theming:config {key} {}\n",
+            "$OCC theming:config -- {key} {}\n",
             shell_quote(&entry.text)
         ));
     }

@@ -13,6 +13,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &COLOR_KEYS,
     write,
+    check: super::no_check,
 };
 
 /// `theme.colors.<key>` for every colour key openDesk defines (the brand
@@ -67,8 +68,8 @@ fn write(set: &Rendered) -> Vec<OutputFile> {
 }
 
 /// The values file, from the first variant: openDesk's colours are light
-/// only. Strings are JSON-quoted, which YAML reads as double-quoted
-/// scalars; a bare `#` would start a comment.
+/// only. Every value is a double-quoted scalar; a bare `#` would start a
+/// comment.
 fn values(set: &Rendered) -> String {
     let mut out = format!(
         "# {}\n# openDesk theme values: pass with `helmfile … --state-values-file opendesk-theme.yaml`.\ntheme:\n",
@@ -85,12 +86,35 @@ fn values(set: &Rendered) -> String {
         out.push_str(&format!("  {group}:\n"));
         let prefix = format!("theme.{group}.");
         for (key, entry) in set.first_with(&prefix) {
-            out.push_str(&format!(
-                "    {key}: {}\n",
-                serde_json::Value::from(entry.text.as_str())
-            ));
+            out.push_str(&format!("    {key}: {}\n", yaml_quote(&entry.text)));
         }
     }
+    out
+}
+
+/// A YAML double-quoted scalar holding exactly `s`: besides `"` and `\\`,
+/// everything YAML does not allow as it is (C0 and C1 controls, DEL,
+/// U+FFFE/U+FFFF) or would fold (NEL, the line and paragraph separators)
+/// is escaped.
+fn yaml_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\u{2028}' => out.push_str("\\L"),
+            '\u{2029}' => out.push_str("\\P"),
+            c if (c as u32) < 0x20 || (0x7f..=0x9f).contains(&(c as u32)) => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
     out
 }
 
@@ -103,5 +127,13 @@ mod tests {
             .map(|k| format!("theme.colors.{k}"))
             .collect();
         assert_eq!(keys, super::COLOR_KEYS);
+    }
+
+    #[test]
+    fn yaml_strings_hold_what_yaml_would_refuse_or_fold() {
+        assert_eq!(
+            super::yaml_quote("a\"b\\c\u{7f}\u{85}\u{2028}\u{ffff}é"),
+            r#""a\"b\\c\x7f\x85\L\uffffé""#
+        );
     }
 }

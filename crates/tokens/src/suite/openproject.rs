@@ -11,6 +11,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &VARIABLES,
     write,
+    check: super::no_check,
 };
 
 /// `OpenProject::CustomStyles::Design.customizable_variables`.

@@ -11,6 +11,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &["mainColor"],
     write,
+    check: super::no_check,
 };
 
 const COLORS: [&str; 14] = [
@@ -57,11 +58,21 @@ fn write(set: &Rendered) -> Vec<OutputFile> {
     vec![set.file("open-xchange-dynamic-theme.properties", out)]
 }
 
-/// Java properties escapes for a value.
+/// Java properties escapes for a value; leading blanks are escaped too,
+/// or `Properties.load` would drop them.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.chars().enumerate() {
         match c {
+            ' ' | '\t' | '\u{c}'
+                if s.chars().take(i).all(|p| matches!(p, ' ' | '\t' | '\u{c}')) =>
+            {
+                out.push_str(match c {
+                    ' ' => "\\ ",
+                    '\t' => "\\t",
+                    _ => "\\f",
+                })
+            }
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
@@ -76,4 +87,12 @@ fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn leading_blanks_survive_properties_loading() {
+        assert_eq!(super::escape("  a b\\"), "\\ \\ a b\\\\");
+    }
 }

@@ -15,6 +15,7 @@ pub(super) static SPEC: Spec = Spec {
     kind,
     required: &["brand-primary"],
     write,
+    check: super::no_check,
 };
 
 /// The colour properties of `FlamingoThemesCode.ThemeClass`, as the
@@ -135,10 +136,16 @@ theme() {{
     if let Some(first) = set.variants.first() {
         out.push_str(&format!(
             "\n# The wiki's colour theme.\nxw -X PUT -H 'Content-Type: text/plain' --data-binary {} \"$rest/spaces/XWiki/pages/XWikiPreferences/objects/XWiki.XWikiPreferences/0/properties/colorTheme\"\n",
-            shell_quote(&format!("FlamingoThemes.{}", first.name))
+            shell_quote(&format!("FlamingoThemes.{}", reference_name(&first.name)))
         ));
     }
     vec![set.file("xwiki-colortheme.sh", out)]
+}
+
+/// A page name inside an XWiki reference, where `.` and `\\` separate and
+/// escape.
+fn reference_name(name: &str) -> String {
+    name.replace('\\', "\\\\").replace('.', "\\.")
 }
 
 /// A page name as one URL path segment.

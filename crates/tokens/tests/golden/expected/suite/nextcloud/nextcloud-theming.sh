@@ -4,7 +4,7 @@
 #   OCC='sudo -u www-data php /var/www/nextcloud/occ' sh nextcloud-theming.sh
 set -eu
 OCC=${OCC:-php occ}
-$OCC config:app:set theming background_color --value '#571efa'
-$OCC theming:config name 'openDesk'
-$OCC theming:config slogan 'Souverän gedacht. Flexibel gemacht.'
-$OCC theming:config primary_color '#571efa'
+$OCC config:app:set theming background_color '--value=#571efa'
+$OCC theming:config -- name 'openDesk'
+$OCC theming:config -- slogan 'Souverän gedacht. Flexibel gemacht.'
+$OCC theming:config -- primary_color '#571efa'
