@@ -27,7 +27,7 @@ use std::rc::Rc;
 
 use ftl::{escape_html, Renderer, Value};
 
-use crate::util;
+use crate::{setup, util};
 
 /// The nonce of the rendered pages; Keycloak makes one per response and
 /// adds it to the policy's `script-src`, as the preview server does with
@@ -47,6 +47,17 @@ const QUERY: &str = "client_id=opendesk-portal&redirect_uri=https%3A%2F%2Fportal
 /// the preview server's echo endpoint (`endpoints.rs`).
 const ACTION: &str = "/login/submit?session_code=Qm9uam91cg&execution=auth-username-password-form&client_id=opendesk-portal&tab_id=Xq3nW2sH";
 const LANGUAGES: &[&str] = &["de", "en", "fr"];
+/// The style sheet `bandeau-tokens` writes for the theme (its `keycloak`
+/// target, in `target/tokens/`) and where the theme's `styles` list finds
+/// it in `login/resources/`.
+const PATTERNFLY_SHEET: &str = "keycloak-patternfly.css";
+const THEME_SHEET: &str = "css/bandeau-patternfly.css";
+/// Where keycloak.v2's `stylesCommon` finds PatternFly 5 in Keycloak's
+/// `common/keycloak` resources, and what of the npm package is served
+/// there: the style sheets the stand-in's `stylesCommon` names, and the
+/// fonts and icon font they load.
+const PATTERNFLY_VENDOR: &str = "vendor/patternfly-v5/";
+const PATTERNFLY_ASSETS: [&str; 2] = ["assets/fonts", "assets/pficon"];
 
 /// A Keycloak login page in a realistic state.
 pub struct Scenario {
@@ -641,9 +652,16 @@ fn render_page(
 // ---------------------------------------------------------------------------
 // The site
 
-/// Writes the rendered pages, the theme's resources and the bundle from
-/// `pkg/` (when built) into `<site>/keycloak/`.
-pub fn render_site(site: &Path) -> Result<(), String> {
+/// Writes the rendered pages, the theme's resources with its PatternFly
+/// settings from the compiled `tokens`, the parent's PatternFly 5 (npm
+/// `@patternfly/patternfly`, installed by `cargo xtask setup`) and the
+/// bundle from `pkg/` (when built) into `<site>/keycloak/`.
+pub fn render_site(site: &Path, tokens: &Path) -> Result<(), String> {
+    let patternfly = setup::PATTERNFLY.dir(&util::tools_dir());
+    render_site_with(site, tokens, &patternfly)
+}
+
+fn render_site_with(site: &Path, tokens: &Path, patternfly: &Path) -> Result<(), String> {
     let repo = util::repo_root();
     let theme = Theme::load(&repo)?;
     let root = site.join("keycloak");
@@ -655,6 +673,13 @@ pub fn render_site(site: &Path) -> Result<(), String> {
             })?;
         }
     }
+    copy_file(
+        &tokens.join(PATTERNFLY_SHEET),
+        &resources.join(THEME_SHEET),
+        "run `cargo xtask build`",
+    )?;
+    let common = root.join(format!("resources/{RESOURCES_VERSION}/common/keycloak"));
+    install_patternfly(&theme, patternfly, &common)?;
     let pkg = repo.join("pkg");
     if pkg.join("bandeau.js").is_file() {
         util::copy_tree(&pkg, &resources.join("bandeau"), &shipped)?;
@@ -737,6 +762,51 @@ pub fn render_site(site: &Path) -> Result<(), String> {
     write(&root.join("index.html"), &index_page())
 }
 
+/// PatternFly 5 where keycloak.v2's `stylesCommon` loads it from
+/// (`<common>/vendor/patternfly-v5/…`), with the fonts it refers to.
+fn install_patternfly(theme: &Theme, patternfly: &Path, common: &Path) -> Result<(), String> {
+    let styles = theme
+        .properties
+        .get("stylesCommon")
+        .map(String::as_str)
+        .unwrap_or_default();
+    for style in styles.split_whitespace() {
+        let file = style.strip_prefix(PATTERNFLY_VENDOR).ok_or_else(|| {
+            format!("stylesCommon entry `{style}` is not under {PATTERNFLY_VENDOR}")
+        })?;
+        copy_file(
+            &patternfly.join(file),
+            &common.join(style),
+            "run `cargo xtask setup`",
+        )?;
+    }
+    for assets in PATTERNFLY_ASSETS {
+        let from = patternfly.join(assets);
+        if !from.is_dir() {
+            return Err(format!(
+                "{} is missing; run `cargo xtask setup`",
+                from.display()
+            ));
+        }
+        util::copy_tree(&from, &common.join(PATTERNFLY_VENDOR).join(assets), &|_| {
+            true
+        })?;
+    }
+    Ok(())
+}
+
+fn copy_file(from: &Path, to: &Path, hint: &str) -> Result<(), String> {
+    if !from.is_file() {
+        return Err(format!("{} is missing; {hint}", from.display()));
+    }
+    if let Some(dir) = to.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
+    }
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+}
+
 /// The bundle's files as shipped: not wasm-pack's `package.json` and
 /// TypeScript declarations.
 fn shipped(relative: &Path) -> bool {
@@ -760,11 +830,24 @@ fn shipped(relative: &Path) -> bool {
         || name == ".gitkeep")
 }
 
-/// Copies `pkg/` into the theme (`login/resources/bandeau/`), so that the
-/// theme directory can be installed as it is after `cargo xtask build`.
-pub fn install_bundle() -> Result<(), String> {
+/// Copies `pkg/` into the theme (`login/resources/bandeau/`) and the
+/// theme's PatternFly settings from the compiled `tokens` into
+/// `login/resources/css/bandeau-patternfly.css`, so that the theme
+/// directory can be installed as it is after `cargo xtask build`.
+pub fn install_bundle(tokens: &Path) -> Result<(), String> {
     let repo = util::repo_root();
-    let dest = repo.join(THEME_DIR).join("login/resources/bandeau");
+    let resources = repo.join(THEME_DIR).join("login/resources");
+    let sheet = resources.join(THEME_SHEET);
+    copy_file(
+        &tokens.join(PATTERNFLY_SHEET),
+        &sheet,
+        "the token build did not write it",
+    )?;
+    println!(
+        "keycloak theme: PatternFly settings copied to {}",
+        util::shown(&sheet)
+    );
+    let dest = resources.join("bandeau");
     if install_bundle_into(&repo.join("pkg"), &dest)? {
         println!("keycloak theme: bundle copied to {}", util::shown(&dest));
     } else {
@@ -900,11 +983,16 @@ mod tests {
         assert_eq!(p("parent"), Some("keycloak.v2"));
         assert_eq!(
             p("styles"),
-            Some("css/login.css"),
-            "inherited from the parent"
+            Some("css/styles.css css/bandeau-patternfly.css"),
+            "the parent's styles first, as a child's list replaces its parent's"
+        );
+        assert_eq!(
+            p("stylesCommon"),
+            Some("vendor/patternfly-v5/patternfly.min.css vendor/patternfly-v5/patternfly-addons.css"),
+            "PatternFly 5, inherited from the parent"
         );
         assert_eq!(p("locales"), Some("de,en,fr"));
-        assert_eq!(p("kcFormClass"), Some("pf-v5-c-form"));
+        assert_eq!(p("kcFormClass"), Some("pf-v5-c-form pf-v5-u-w-100"));
         assert_eq!(p("bandeauSlogan"), Some("${bandeauSlogan}"));
         assert_eq!(
             theme.messages("fr").unwrap()["bandeauSlogan"],
@@ -1022,7 +1110,7 @@ mod tests {
     fn messages_go_to_the_info_slot_unless_shown_at_a_field() {
         let error = page("login-error", Some("fr"));
         assert!(error.contains(
-            "<div slot=\"info\" id=\"kc-message\" class=\"pf-v5-c-alert pf-m-inline pf-m-danger\" role=\"alert\">"
+            "<div slot=\"info\" id=\"kc-message\" class=\"pf-v5-c-alert pf-m-inline pf-v5-u-mb-md pf-m-danger\" role=\"alert\">"
         ), "{error}");
         assert!(error.contains("Nom d&#39;utilisateur ou mot de passe invalide."));
         assert!(error.contains("value=\"erika.mustermann\""));
@@ -1042,7 +1130,7 @@ mod tests {
         let html = page("login-otp", Some("en"));
         assert!(html.contains("<form id=\"kc-otp-login-form\""));
         assert!(html.contains("autocomplete=\"one-time-code\""));
-        assert!(html.contains("<input id=\"kc-attempted-username\" class=\"pf-v5-c-form-control\" value=\"erika.mustermann\" readonly>"));
+        assert!(html.contains("<span class=\"pf-v5-c-form-control pf-m-readonly\"><input id=\"kc-attempted-username\" value=\"erika.mustermann\" readonly></span>"));
         assert!(html.contains("<a id=\"reset-login\" href=\"/login/restart?client_id=opendesk-portal&amp;tab_id=Xq3nW2sH\">Restart login</a>"));
         assert!(html.contains("<input type=\"hidden\" name=\"tryAnotherWay\" value=\"on\">"));
         assert!(html.contains(">Try Another Way</button>"));
@@ -1146,8 +1234,21 @@ mod tests {
 
     #[test]
     fn the_site_has_every_page_the_resources_and_a_manifest() {
-        let site = std::env::temp_dir().join(format!("xtask-keycloak-{}", std::process::id()));
-        render_site(&site).unwrap();
+        let base = std::env::temp_dir().join(format!("xtask-keycloak-{}", std::process::id()));
+        let (site, tokens, patternfly) = (base.join("site"), base.join("tokens"), base.join("pf"));
+        std::fs::create_dir_all(&tokens).unwrap();
+        std::fs::write(tokens.join(PATTERNFLY_SHEET), ":root {}").unwrap();
+        assert!(render_site_with(&site, &tokens, &patternfly)
+            .unwrap_err()
+            .contains("cargo xtask setup"));
+        for dir in PATTERNFLY_ASSETS {
+            std::fs::create_dir_all(patternfly.join(dir)).unwrap();
+        }
+        std::fs::write(patternfly.join("assets/fonts/a.woff2"), "font").unwrap();
+        for file in ["patternfly.min.css", "patternfly-addons.css"] {
+            std::fs::write(patternfly.join(file), file).unwrap();
+        }
+        render_site_with(&site, &tokens, &patternfly).unwrap();
         let root = site.join("keycloak");
         for scenario in SCENARIOS {
             assert!(root.join(scenario.slug).join("index.html").is_file());
@@ -1159,8 +1260,21 @@ mod tests {
             }
         }
         let resources = root.join("resources/bd1x0/login/bandeau");
+        assert_eq!(
+            std::fs::read_to_string(resources.join("css/bandeau-patternfly.css")).unwrap(),
+            ":root {}",
+            "the compiled tokens' sheet, where theme.properties lists it"
+        );
+        let common = root.join("resources/bd1x0/common/keycloak/vendor/patternfly-v5");
         for file in [
-            "css/login.css",
+            "patternfly.min.css",
+            "patternfly-addons.css",
+            "assets/fonts/a.woff2",
+        ] {
+            assert!(common.join(file).is_file(), "{file}");
+        }
+        for file in [
+            "css/styles.css",
             "js/authChecker.js",
             "js/bandeau-keycloak.js",
             "img/logo.svg",
@@ -1187,7 +1301,7 @@ mod tests {
         assert!(std::fs::read_to_string(root.join("index.html"))
             .unwrap()
             .contains("login-otp"));
-        std::fs::remove_dir_all(&site).unwrap();
+        std::fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]

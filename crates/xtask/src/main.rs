@@ -94,9 +94,10 @@ enum Suite {
 fn main() -> ExitCode {
     let result = match Cli::parse().task {
         Task::Setup => setup::run(),
-        Task::Build => build::run()
-            .and_then(|tokens| bundle::run(&tokens))
-            .and_then(|()| keycloak::install_bundle()),
+        Task::Build => build::run().and_then(|tokens| {
+            bundle::run(&tokens)?;
+            keycloak::install_bundle(&tokens)
+        }),
         Task::Preview { port, host, export } => preview::run(&host, port, export.as_deref()),
         Task::Test => test::run(),
         Task::Sbom => sbom::run().map(drop),

@@ -35,11 +35,13 @@ impl Package {
         }
     }
 
+    /// Where npm installs it under `prefix`.
+    pub fn dir(&self, prefix: &Path) -> PathBuf {
+        prefix.join("node_modules").join(self.name)
+    }
+
     fn manifest(&self, prefix: &Path) -> PathBuf {
-        prefix
-            .join("node_modules")
-            .join(self.name)
-            .join("package.json")
+        self.dir(prefix).join("package.json")
     }
 
     /// The installed version, if it is the one pinned.

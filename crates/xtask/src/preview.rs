@@ -110,7 +110,7 @@ fn assemble(site: &Path, tokens: &Path, app: Option<&Path>, kind: Site) -> Resul
     outputs.sort();
     // The Keycloak login theme rendered for a few Keycloak contexts, with
     // the bundle from pkg/ when it is built.
-    keycloak::render_site(site)?;
+    keycloak::render_site(site, tokens)?;
     let examples = index_page(&outputs, kind);
     let write = |name: &str, text: &str| {
         std::fs::write(site.join(name), text)
@@ -207,6 +207,9 @@ mod tests {
         let tokens = scratch.join("tokens");
         std::fs::create_dir_all(&tokens).unwrap();
         std::fs::write(tokens.join("tokens.css"), ":root{}").unwrap();
+        // The Keycloak pages' PatternFly settings (PatternFly itself comes
+        // from target/tools, where `cargo xtask setup` installs it).
+        std::fs::write(tokens.join("keycloak-patternfly.css"), ":root{}").unwrap();
         std::fs::create_dir_all(tokens.join("ocean")).unwrap();
         std::fs::write(tokens.join("ocean/portal.css"), ":root{}").unwrap();
         let base = spawn(&scratch.join("site"), &tokens, None).unwrap();

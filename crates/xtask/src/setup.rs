@@ -29,7 +29,14 @@ const CUNNINGHAM: Package = Package::exact("@gouvfr-lasuite/cunningham-tokens", 
 /// helmfile's parser would rather than by pattern.
 const YAML: Package = Package::exact("yaml", "2.9.1");
 const PLAYWRIGHT_CORE: Package = Package::new("playwright-core", 1);
-const BROWSER_TEST_LIBS: [Package; 2] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4)];
+/// PatternFly 5's CSS, which Keycloak's `keycloak.v2` login theme loads
+/// (its `stylesCommon`, from `common/keycloak`'s `vendor/patternfly-v5/`;
+/// Keycloak's `themes/package.json` asks for `^5.4.1`). The stand-in parent
+/// theme of the Keycloak tests and the preview serves it, so Keycloak's
+/// form is drawn as Keycloak draws it (`keycloak.rs`). One exact release:
+/// the tests read the colours it gives the form.
+pub const PATTERNFLY: Package = Package::exact("@patternfly/patternfly", "5.4.2");
+const BROWSER_TEST_LIBS: [Package; 3] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4), PATTERNFLY];
 
 pub fn run() -> Result<(), String> {
     wasm_target()?;

@@ -20,7 +20,7 @@
 <#macro username>
 <div id="kc-username" class="${properties.kcFormGroupClass!}">
     <label for="kc-attempted-username" class="${properties.kcLabelClass!}"><#if !realm.loginWithEmailAllowed>${msg("username")}<#elseif !realm.registrationEmailAsUsername>${msg("usernameOrEmail")}<#else>${msg("email")}</#if></label>
-    <input id="kc-attempted-username" class="${properties.kcInputClass!}" value="${auth.attemptedUsername}" readonly>
+    <span class="${properties.kcInputClass!} ${properties.kcFormReadOnlyClass!}"><input id="kc-attempted-username" value="${auth.attemptedUsername}" readonly></span>
     <a id="reset-login" href="${url.loginRestartFlowUrl}">${msg("restartLoginTooltip")}</a>
 </div>
 </#macro>
@@ -58,7 +58,8 @@
     <meta name="color-scheme" content="light<#if darkMode!false> dark</#if>">
     <title>${msg("loginTitle", (realm.displayName!''))}</title>
     <link rel="icon" href="${url.resourcesPath}/img/favicon.ico">
-    <#-- Keycloak's styles for its form (PatternFly), from the parent theme. -->
+    <#-- Keycloak's styles for its form (PatternFly 5 and keycloak.v2's
+         styles.css), then this theme's PatternFly settings (theme.properties). -->
     <#if properties.stylesCommon?has_content>
         <#list properties.stylesCommon?split(' ') as style>
     <link href="${url.resourcesCommonPath}/${style}" rel="stylesheet">
@@ -152,7 +153,7 @@
         <#if auth?has_content && auth.showTryAnotherWayLink()>
         <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">
             <input type="hidden" name="tryAnotherWay" value="on">
-            <button type="submit" id="try-another-way" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("doTryAnotherWay")}</button>
+            <button type="submit" id="try-another-way" class="${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!} ${properties.kcMarginTopClass!}">${msg("doTryAnotherWay")}</button>
         </form>
         </#if>
         <#if displayInfo>
