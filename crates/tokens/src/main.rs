@@ -132,29 +132,34 @@ fn usage(msg: String) -> Outcome {
 }
 
 fn load(inputs: &[PathBuf]) -> Result<Result<Compiled, Failure>, Outcome> {
-    let is_resolver = |p: &Path| p.to_string_lossy().ends_with(".resolver.json");
-    if inputs.iter().any(|p| is_resolver(p)) {
+    let mut texts = Vec::with_capacity(inputs.len());
+    for p in inputs {
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| usage(format!("cannot read {}: {e}", p.display())))?;
+        texts.push(text);
+    }
+    // A resolver is known by its name or, named otherwise, by its content.
+    let is_resolver =
+        |(p, text): (&PathBuf, &String)| resolver::is_resolver_document(&p.to_string_lossy(), text);
+    if inputs.iter().zip(&texts).any(is_resolver) {
         if inputs.len() != 1 {
             return Err(usage("a resolver document must be the only input".into()));
         }
-        let path = &inputs[0];
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?;
+        let (path, text) = (&inputs[0], &texts[0]);
         let mut loader = bandeau_tokens::files::Files::new(
             path.parent().map(Path::to_path_buf).unwrap_or_default(),
         );
         return Ok(resolver::compile_resolver(
             &path.display().to_string(),
-            &text,
+            text,
             &mut loader,
         ));
     }
-    let mut sources = Vec::with_capacity(inputs.len());
-    for p in inputs {
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| usage(format!("cannot read {}: {e}", p.display())))?;
-        sources.push(Source::new(p.display().to_string(), text));
-    }
+    let sources: Vec<Source> = inputs
+        .iter()
+        .zip(texts)
+        .map(|(p, text)| Source::new(p.display().to_string(), text))
+        .collect();
     Ok(resolver::compile_files(&sources))
 }
 

@@ -68,11 +68,23 @@ fn join(folder: &str, reference: &str) -> String {
     parts.join("/")
 }
 
-/// The project's folder: the resolver document's, or the root.
-fn folder(files: &BTreeMap<String, String>) -> &str {
+/// The project's resolver document: the first `*.resolver.json` by path,
+/// else the first file whose content is one.
+fn entry(files: &BTreeMap<String, String>) -> Option<&String> {
     files
         .keys()
         .find(|k| k.ends_with(".resolver.json"))
+        .or_else(|| {
+            files
+                .iter()
+                .find(|(k, text)| resolver::is_resolver_document(k, text))
+                .map(|(k, _)| k)
+        })
+}
+
+/// The project's folder: the resolver document's, or the root.
+fn folder(files: &BTreeMap<String, String>) -> &str {
+    entry(files)
         .and_then(|name| name.rsplit_once('/'))
         .map_or("", |(folder, _)| folder)
 }
@@ -102,11 +114,11 @@ pub fn build_target(
 }
 
 /// Compiles `files` (project path → text). The entry is the first
-/// `*.resolver.json` by path; without one, every JSON file outside a
+/// `*.resolver.json` by path, or else the first file that is a resolver
+/// document by its content; without one, every JSON file outside a
 /// `targets/` folder is a token file, merged in path order.
 pub fn compile(files: &BTreeMap<String, String>) -> Result<Project, Failure> {
-    let entry = files.keys().find(|k| k.ends_with(".resolver.json"));
-    let compiled = match entry {
+    let compiled = match entry(files) {
         Some(name) => {
             let folder = name.rsplit_once('/').map_or("", |(folder, _)| folder);
             let mut loader = Memory { files, folder };
@@ -227,5 +239,26 @@ mod tests {
         assert_eq!(join("tokens/themes", "../base.json"), "tokens/base.json");
         assert_eq!(join("", "./a/b.json"), "a/b.json");
         assert_eq!(join("tokens", "a//b.json"), "tokens/a/b.json");
+    }
+
+    #[test]
+    fn a_resolver_is_known_by_its_content_whatever_its_name() {
+        let mut files = project(r#"{"surface": {"$value": "{grey.3}"}}"#);
+        let text = files.remove("tokens/t.resolver.json").unwrap();
+        files.insert("tokens/resolver.json".into(), text);
+        let p = compile(&files).unwrap();
+        assert_eq!(p.compiled.permutations.len(), 2);
+        assert_eq!(
+            mapping_path(&files, Target::Nextcloud),
+            "tokens/targets/nextcloud.json"
+        );
+        // A token file with a `version` group is still a token file.
+        let tokens: BTreeMap<String, String> = [(
+            "version.json".to_string(),
+            r#"{"version": {"$type": "number", "$value": 2}}"#.to_string(),
+        )]
+        .into_iter()
+        .collect();
+        assert_eq!(compile(&tokens).unwrap().compiled.base().tokens.len(), 1);
     }
 }

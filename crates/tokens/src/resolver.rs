@@ -294,6 +294,26 @@ enum Step {
 }
 
 /// Loads a resolver document and compiles every permutation.
+/// Whether `name` and `text` are a resolver document rather than token
+/// files: a `*.resolver.json` name, or, whatever the name (`resolver.json`
+/// is common), a top-level object with the members DTCG Resolver 2025.10
+/// requires, a `version` string and a `resolutionOrder` list. A token file
+/// cannot have both: `version` would be a group or token, and a group
+/// holds no list.
+pub fn is_resolver_document(name: &str, text: &str) -> bool {
+    if name.ends_with(".resolver.json") {
+        return true;
+    }
+    let Ok(root) = json::parse(text) else {
+        return false;
+    };
+    root.get("version").and_then(Json::as_str).is_some()
+        && root
+            .get("resolutionOrder")
+            .and_then(Json::as_array)
+            .is_some()
+}
+
 pub fn compile_resolver(
     name: &str,
     text: &str,

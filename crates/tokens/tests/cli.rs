@@ -331,3 +331,31 @@ fn repeated_formats_are_one_and_every_missing_mapping_is_named() {
     assert!(err.contains("cannot read the element mapping"), "{err}");
     assert!(!dir.path().join("out2").exists());
 }
+
+/// A resolver document named otherwise (`resolver.json` is common) is
+/// known by its content, and its permutations are built.
+#[test]
+fn a_resolver_is_known_by_its_content() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/input");
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(&golden).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace("tokens.resolver.json", "resolver.json");
+        std::fs::copy(&path, dir.path().join(name)).unwrap();
+    }
+    let o = bin()
+        .arg("check")
+        .arg(dir.path().join("resolver.json"))
+        .output()
+        .unwrap();
+    // The fixture's dark theme fails the lint on purpose; that it is
+    // checked in `dark.compact` shows the resolver's permutations were built.
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains(" in dark.compact is below 4.5:1"), "{err}");
+    assert!(!err.contains("invalid"), "{err}");
+}
