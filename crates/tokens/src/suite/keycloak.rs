@@ -5,8 +5,7 @@
 //! Dark goes on the class keycloak.v2 puts on `<html>` (`kcDarkModeClass`,
 //! `pf-v5-theme-dark`), which the mapping's dark variant names.
 
-use super::opendesk::is_custom_property;
-use super::{Kind, Rendered, Spec};
+use super::{is_custom_property, Kind, Rendered, Spec};
 use crate::emit::OutputFile;
 
 pub(super) static SPEC: Spec = Spec {

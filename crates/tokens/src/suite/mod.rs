@@ -202,6 +202,22 @@ impl Rendered {
     }
 }
 
+/// One shell word whatever the text holds (the Nextcloud and XWiki
+/// scripts).
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// `--name` with CSS identifier characters only, so a key can never end
+/// the declaration block of a [`stylesheet`].
+fn is_custom_property(key: &str) -> bool {
+    key.len() > 2
+        && key.starts_with("--")
+        && key[2..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Custom properties of every variant: each on its own selector or the
 /// target's `selector`, the others than the first under their media query;
 /// a later variant with neither goes on `selector[data-theme=NAME]`. Keys

@@ -5,7 +5,7 @@
 //! `occ config:app:set theming`, before the `theming:config` calls so
 //! those calls still clear the caches after them.
 
-use super::{Kind, Rendered, Spec};
+use super::{shell_quote, Kind, Rendered, Spec};
 use crate::emit::OutputFile;
 
 pub(super) static SPEC: Spec = Spec {
@@ -70,11 +70,6 @@ fn write(set: &Rendered) -> Vec<OutputFile> {
         ));
     }
     vec![set.file("nextcloud-theming.sh", out)]
-}
-
-/// One shell word whatever the text holds.
-pub(super) fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 #[cfg(test)]

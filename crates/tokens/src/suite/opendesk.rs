@@ -4,7 +4,7 @@
 //! portal and the Keycloak login (`styles.portal.main`), whose custom
 //! properties the portal's and UCS's own stylesheets read.
 
-use super::{Kind, Rendered, Spec};
+use super::{is_custom_property, Kind, Rendered, Spec};
 use crate::emit::OutputFile;
 
 pub(super) static SPEC: Spec = Spec {
@@ -48,16 +48,6 @@ fn kind(key: &str) -> Option<Kind> {
     } else {
         None
     }
-}
-
-/// `--name` with CSS identifier characters only, so a key can never end
-/// the declaration block.
-pub(super) fn is_custom_property(key: &str) -> bool {
-    key.len() > 2
-        && key.starts_with("--")
-        && key[2..]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn write(set: &Rendered) -> Vec<OutputFile> {

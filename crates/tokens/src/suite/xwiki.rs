@@ -5,8 +5,7 @@
 //! the wiki's colour theme. XWiki has no automatic dark mode: a dark
 //! variant is a second theme users can pick.
 
-use super::nextcloud::shell_quote;
-use super::{Kind, Rendered, Spec};
+use super::{shell_quote, Kind, Rendered, Spec};
 use crate::emit::OutputFile;
 
 pub(super) static SPEC: Spec = Spec {
