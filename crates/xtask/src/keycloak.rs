@@ -795,16 +795,12 @@ fn install_patternfly(theme: &Theme, patternfly: &Path, common: &Path) -> Result
     Ok(())
 }
 
+/// [`util::copy_file`], saying which command makes a missing source.
 fn copy_file(from: &Path, to: &Path, hint: &str) -> Result<(), String> {
     if !from.is_file() {
         return Err(format!("{} is missing; {hint}", from.display()));
     }
-    if let Some(dir) = to.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
-    }
-    std::fs::copy(from, to)
-        .map(drop)
-        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+    util::copy_file(from, to)
 }
 
 /// The bundle's files as shipped: not wasm-pack's `package.json` and

@@ -142,6 +142,17 @@ pub fn clear_dir_except(dir: &Path, keep: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// Copies one file, making the folders on the way to `to`.
+pub fn copy_file(from: &Path, to: &Path) -> Result<(), String> {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("creating {}: {e}", parent.display()))?;
+    }
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+}
+
 /// Copies the files under `from` into `to` whose path relative to `from`
 /// passes `keep` (asked for directories too).
 pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
@@ -160,13 +171,7 @@ pub fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result
             if path.is_dir() {
                 walk(base, &path, to, keep)?;
             } else {
-                let target = to.join(relative);
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent)
-                        .map_err(|e| format!("creating {}: {e}", parent.display()))?;
-                }
-                std::fs::copy(&path, &target)
-                    .map_err(|e| format!("copying {}: {e}", path.display()))?;
+                copy_file(&path, &to.join(relative))?;
             }
         }
         Ok(())

@@ -42,7 +42,7 @@ pub fn theme_files() -> impl Iterator<Item = &'static str> {
 /// `tokens.ts`.
 pub fn write(tokens: &Path, out: &Path) -> Result<(), String> {
     for (from, to) in COPIED {
-        copy(&tokens.join(from), &out.join(to))?;
+        util::copy_file(&tokens.join(from), &out.join(to))?;
     }
     themes(tokens, &out.join(THEMES_DIR))?;
     module(&tokens.join("tokens.ts"), out)
@@ -73,16 +73,10 @@ fn themes(tokens: &Path, out: &Path) -> Result<(), String> {
     for (from, to) in sets {
         std::fs::create_dir_all(&to).map_err(|e| format!("creating {}: {e}", to.display()))?;
         for name in theme_files() {
-            copy(&from.join(name), &to.join(name))?;
+            util::copy_file(&from.join(name), &to.join(name))?;
         }
     }
     Ok(())
-}
-
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    std::fs::copy(from, to)
-        .map(drop)
-        .map_err(|e| format!("copying {}: {e}", from.display()))
 }
 
 /// `tsc` turns the compiler's `tokens.ts` (`export const … = {…} as const

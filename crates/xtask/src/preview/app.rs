@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{self, read_dir};
+use crate::util::{self, copy_file, read_dir};
 
 const CRATE: &str = "bandeau-preview";
 /// The workspace profile the app is built with (Cargo.toml explains it).
@@ -124,16 +124,6 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-fn copy_file(from: &Path, to: &Path) -> Result<(), String> {
-    if let Some(parent) = to.parent() {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("creating {}: {e}", parent.display()))?;
-    }
-    std::fs::copy(from, to)
-        .map(drop)
-        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
