@@ -5,7 +5,10 @@
 // Browser tests read `window.__bandeauExample`: `events` (every bandeau-*
 // event in order) and `problems` (uncaught errors, unhandled rejections and
 // CSP violations), so "loading twice raises nothing" and "zero CSP
-// violations" are one property each.
+// violations" are one property each; `console` (what was warned or logged
+// as an error, as `{ type, text }`) and `dialogs` (alert, confirm and
+// prompt calls, which must never come from a navigation document), because
+// WebDriver, which drives the tests in every engine, does not hear them.
 
 const EVENTS = [
   'bandeau-ready',
@@ -16,8 +19,22 @@ const EVENTS = [
   'bandeau-error',
 ];
 
-const state = { events: [], problems: [] };
+const state = { events: [], problems: [], console: [], dialogs: [] };
 window.__bandeauExample = state;
+
+for (const type of ['warn', 'error']) {
+  const original = console[type].bind(console);
+  console[type] = (...args) => {
+    state.console.push({ type: type === 'warn' ? 'warning' : 'error', text: args.map(String).join(' ') });
+    original(...args);
+  };
+}
+for (const type of ['alert', 'confirm', 'prompt']) {
+  window[type] = (message) => {
+    state.dialogs.push(`${type}: ${message}`);
+    return type === 'confirm' ? false : null;
+  };
+}
 
 function show(listId, text) {
   const list = document.getElementById(listId);

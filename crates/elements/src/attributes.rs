@@ -52,14 +52,14 @@ pub const ATTRIBUTES: [Attribute; 24] = [
     Attribute {
         name: "lang",
         kind: Kind::Choice(LANGUAGES),
-        description: "The chrome's language. Any BCP 47 tag is accepted and mapped to the closest supported one.",
-        default: Some("the page's `<html lang>`, else `de`"),
+        description: "The chrome's language. Any BCP 47 tag is accepted and mapped to the closest supported one. A language chosen in one element (user menu, login picker) is set on every element of the page unless `bandeau-language-change` is cancelled. An element without `lang`, or with the same `lang` as `<html>`, follows changes of `<html lang>`; another `lang` set by the page stays.",
+        default: Some("the language chosen on this page since `<html lang>` last changed, else the page's `<html lang>`, else `de`"),
         elements: ALL,
     },
     Attribute {
         name: "theme",
         kind: Kind::Choice(THEMES),
-        description: "The colour theme; `auto` follows the system's `prefers-color-scheme` and `prefers-contrast`.",
+        description: "The colour theme; `auto` follows the system's `prefers-color-scheme` and `prefers-contrast`. A theme chosen in one element's user menu is remembered and set on every element of the page unless `bandeau-theme-change` is cancelled. One chosen in another tab reaches the elements without `theme` or showing the old choice; another `theme` set by the page stays.",
         default: Some("the person's remembered choice, else `light`"),
         elements: ALL,
     },
@@ -207,7 +207,7 @@ pub const ATTRIBUTES: [Attribute; 24] = [
         name: "brand",
         kind: Kind::Url,
         description: "URL of a brand document in openDesk's `theme.colors` keys, derived and contrast-checked in the browser; a refused brand keeps the default one and is reported.",
-        default: None,
+        default: Some("the element's own `data-brand`, else `<html data-brand>` (followed when it changes)"),
         elements: ALL,
     },
 ];

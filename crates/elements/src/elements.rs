@@ -61,7 +61,7 @@ impl Element {
 const NAVIGATION: Property = Property {
     name: "navigation",
     ts: "NavigationDocument | string | null",
-    description: "A navigation document (object or JSON text) instead of `nav-url`, e.g. one your backend already fetched. `null` goes back to `nav-url`.",
+    description: "A navigation document (object or JSON text) instead of `nav-url`, e.g. one your backend already fetched. `null` goes back to `nav-url`. In a navigation document, however it comes, an entry's `link` must be `http:`, `https:` or relative; its `icon_url` may also be a `data:` URL whose media type is `image/<subtype>` (any image type; `name=value` parameters and a final `;base64` allowed, no spaces), because an icon is only ever shown as an `<img>`, which runs no script, not even an SVG's. A `data:` link, any other scheme and any other `data:` icon are dropped and reported in one `bandeau-error`; an entry without a usable icon shows its monogram, as it does when your `img-src` does not allow `data:`.",
 };
 
 const USER: Property = Property {

@@ -93,7 +93,7 @@ pub const EVENTS: [Event; 6] = [
     },
     Event {
         name: "bandeau-language-change",
-        description: "A language was chosen in the user menu or the login page's picker.",
+        description: "A language was chosen in the user menu or the login page's picker; unless cancelled, every element of the page takes it, including elements connected later.",
         detail: &[Field {
             name: "language",
             ts: "'de' | 'en' | 'fr'",
@@ -106,7 +106,7 @@ pub const EVENTS: [Event; 6] = [
     },
     Event {
         name: "bandeau-theme-change",
-        description: "A theme was chosen in the user menu.",
+        description: "A theme was chosen in the user menu; unless cancelled, every element of the page takes it, and it is remembered (other tabs follow).",
         detail: &[Field {
             name: "theme",
             ts: "'light' | 'dark' | 'auto' | 'high-contrast'",

@@ -59,7 +59,7 @@ pub fn apply(chrome: &Rc<Chrome>, value: Option<String>) {
     }
     let chrome = chrome.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let derived = derive(&url).await;
+        let derived = derive(&url, &chrome.life.signal()).await;
         if chrome.brand_generation.get() != generation {
             return;
         }
@@ -73,8 +73,8 @@ pub fn apply(chrome: &Rc<Chrome>, value: Option<String>) {
     });
 }
 
-async fn derive(url: &str) -> Result<CssStyleSheet, String> {
-    let (document, _) = fetch_text(url).await?;
+async fn derive(url: &str, life: &web_sys::AbortSignal) -> Result<CssStyleSheet, String> {
+    let (document, _) = fetch_text(url, life).await?;
     let css = JsFuture::from(brand_css(&document))
         .await
         .map_err(|e| {

@@ -18,7 +18,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{AbortController, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 #[wasm_bindgen(module = "/src/elements.js")]
 extern "C" {
@@ -27,6 +27,8 @@ extern "C" {
         attributes: &Array,
         connect: &Closure<dyn FnMut(HtmlElement) -> JsValue>,
     ) -> bool;
+    #[wasm_bindgen(js_name = pageLangChanges)]
+    fn page_lang_changes() -> u32;
 }
 
 /// The elements' contract (names, attributes) is `bandeau-elements`; this
@@ -81,12 +83,19 @@ pub struct Chrome {
     pub generation: Cell<u32>,
     /// The same for the `brand` attribute's document.
     pub brand_generation: Cell<u32>,
+    /// Aborted when the element leaves the page, and with it every request
+    /// the element still has under way.
+    pub life: AbortController,
 }
 
 thread_local! {
     /// The connected elements, so a pin, theme or language chosen in one
     /// reaches the others on the page.
     static LIVE: RefCell<Vec<Weak<Chrome>>> = const { RefCell::new(Vec::new()) };
+    /// The language last chosen on this page, and how often `<html lang>`
+    /// had changed then: elements connected later speak it too, until the
+    /// page changes its own language.
+    static CHOSEN: Cell<Option<(Lang, u32)>> = const { Cell::new(None) };
 }
 
 fn live() -> Vec<Rc<Chrome>> {
@@ -149,13 +158,20 @@ impl Chrome {
     fn apply(&self, name: &str, value: Option<String>) {
         match name {
             "lang" => {
-                let tag = value.or_else(|| {
-                    self.host
-                        .owner_document()
-                        .and_then(|d| d.document_element())
-                        .and_then(|html| html.get_attribute("lang"))
-                });
-                let lang = Lang::from_tag(tag.as_deref().unwrap_or(""));
+                let lang = match value {
+                    Some(tag) => Lang::from_tag(&tag),
+                    None => match CHOSEN.get() {
+                        Some((lang, then)) if then == page_lang_changes() => lang,
+                        _ => Lang::from_tag(
+                            &self
+                                .host
+                                .owner_document()
+                                .and_then(|d| d.document_element())
+                                .and_then(|html| html.get_attribute("lang"))
+                                .unwrap_or_default(),
+                        ),
+                    },
+                };
                 self.change(|m| m.lang = lang);
             }
             "theme" => self.apply_theme(value),
@@ -231,6 +247,21 @@ impl Chrome {
         self.change(|m| m.theme = theme);
     }
 
+    /// Lets go of the page: requests are aborted, answers still on their
+    /// way are ignored, the view leaves the shadow root, and choices made
+    /// elsewhere no longer reach the element.
+    fn unmount(self: &Rc<Self>) {
+        self.life.abort();
+        self.generation.set(self.generation.get().wrapping_add(1));
+        self.brand_generation
+            .set(self.brand_generation.get().wrapping_add(1));
+        if let Ok(view) = self.view.try_borrow() {
+            view.root().remove();
+        }
+        let me = Rc::downgrade(self);
+        LIVE.with(|live| live.borrow_mut().retain(|c| !c.ptr_eq(&me)));
+    }
+
     /// Reads the navigation again: the `navigation` property if set,
     /// otherwise from `nav-url`.
     fn refresh(self: &Rc<Self>) {
@@ -296,6 +327,7 @@ impl Chrome {
                     &detail(&[("language", tag)]),
                     true,
                 ) {
+                    CHOSEN.set(Some((lang, page_lang_changes())));
                     for chrome in live() {
                         let _ = chrome.host.set_attribute("lang", tag);
                     }
@@ -333,24 +365,37 @@ impl Chrome {
     }
 }
 
-/// A connected element, held by its JavaScript object; freed when the
-/// element leaves the page, which removes its view and listeners.
+/// A connected element, held by its JavaScript object. When the element
+/// leaves the page, [`Handle::disconnect`] lets go of everything at once;
+/// the handle is freed after the call that removed the element returns.
 #[wasm_bindgen]
 pub struct Handle {
     chrome: Rc<Chrome>,
-    _mounted: Mounted,
+    mounted: Cell<Option<Mounted>>,
 }
 
 impl Drop for Handle {
     fn drop(&mut self) {
-        if let Ok(view) = self.chrome.view.try_borrow() {
-            view.root().remove();
-        }
+        self.disconnect();
     }
 }
 
 #[wasm_bindgen]
 impl Handle {
+    /// The element left the page: its listeners go with the view, and
+    /// [`Chrome::unmount`] does the rest.
+    pub fn disconnect(&self) {
+        drop(self.mounted.take());
+        self.chrome.unmount();
+    }
+
+    /// Another tab changed what the chrome stores: the pins are read again
+    /// (the theme is followed by `elements.js`, which knows the old value).
+    pub fn stored(&self) {
+        let pinned = storage::pinned();
+        self.chrome.change(|m| m.pinned = pinned);
+    }
+
     /// An observed attribute changed (`None`: removed).
     pub fn attribute(&self, name: &str, value: Option<String>) {
         let chrome = &self.chrome;
@@ -460,6 +505,7 @@ impl Handle {
             navigation: RefCell::new(None),
             generation: Cell::new(0),
             brand_generation: Cell::new(0),
+            life: AbortController::new().map_err(|_| "AbortController is missing".to_owned())?,
             component,
         });
         LIVE.with(|live| live.borrow_mut().push(Rc::downgrade(&chrome)));
@@ -479,7 +525,7 @@ impl Handle {
         chrome.refresh();
         Ok(Handle {
             chrome,
-            _mounted: mounted,
+            mounted: Cell::new(Some(mounted)),
         })
     }
 }

@@ -15,7 +15,13 @@ use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestCredentials, RequestInit, Response};
+use web_sys::{AbortSignal, RequestCredentials, RequestInit, Response};
+
+#[wasm_bindgen(module = "/src/elements.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = requestSignal)]
+    fn request_signal(life: &AbortSignal, ms: i32) -> AbortSignal;
+}
 
 /// How long a request may take before the cached list (or the error
 /// state) is all there is.
@@ -87,7 +93,7 @@ pub fn load(chrome: &Rc<Chrome>) {
     let chrome = chrome.clone();
     let url = request_url(&nav_url, lang, &base);
     wasm_bindgen_futures::spawn_local(async move {
-        let outcome = fetch_text(&url).await;
+        let outcome = fetch_text(&url, &chrome.life.signal()).await;
         if chrome.generation.get() == generation {
             settle(&chrome, outcome, &base, lang);
         }
@@ -124,51 +130,38 @@ fn fail(chrome: &Chrome, message: &str) {
 }
 
 /// The body and final URL of a successful response, or what went wrong.
-pub(crate) async fn fetch_text(url: &str) -> Result<(String, String), String> {
+/// Given up after [`TIMEOUT_MS`], or when `life` is aborted (the element
+/// left the page, and nobody reads the answer).
+pub(crate) async fn fetch_text(url: &str, life: &AbortSignal) -> Result<(String, String), String> {
     let window = web_sys::window().ok_or("no window")?;
-    let controller = AbortController::new().map_err(|_| "AbortController is missing".to_owned())?;
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Include);
-    init.set_signal(Some(&controller.signal()));
-    let abort = Closure::once(move || controller.abort());
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            abort.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
-        )
-        .ok();
-    let result = async {
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(|e| {
-                if e.dyn_ref::<web_sys::DomException>()
-                    .is_some_and(|d| d.name() == "AbortError")
-                {
-                    format!("no answer from {url} within {} s", TIMEOUT_MS / 1000)
-                } else {
-                    format!("cannot reach {url}")
-                }
-            })?
-            .unchecked_into();
-        if !response.ok() {
-            return Err(format!("{url} answered HTTP {}", response.status()));
-        }
-        let body = response
-            .text()
-            .map_err(|_| format!("{url}: unreadable body"))?;
-        let text = JsFuture::from(body)
-            .await
-            .map_err(|_| format!("{url}: the body did not arrive"))?
-            .as_string()
-            .unwrap_or_default();
-        Ok((text, response.url()))
+    init.set_signal(Some(&request_signal(life, TIMEOUT_MS)));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|e| {
+            // Fetch fails with a `TypeError` when the network does, and
+            // with the abort's `DOMException` (`TimeoutError`, or
+            // `AbortError` in older engines) when the signal fires.
+            if e.has_type::<web_sys::DomException>() {
+                format!("no answer from {url} within {} s", TIMEOUT_MS / 1000)
+            } else {
+                format!("cannot reach {url}")
+            }
+        })?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url} answered HTTP {}", response.status()));
     }
-    .await;
-    if let Some(timer) = timer {
-        window.clear_timeout_with_handle(timer);
-    }
-    drop(abort);
-    result
+    let body = response
+        .text()
+        .map_err(|_| format!("{url}: unreadable body"))?;
+    let text = JsFuture::from(body)
+        .await
+        .map_err(|_| format!("{url}: the body did not arrive"))?
+        .as_string()
+        .unwrap_or_default();
+    Ok((text, response.url()))
 }
 
 #[cfg(test)]

@@ -313,7 +313,7 @@ async fn unsafe_links_and_icons_in_the_navigation_are_dropped_and_reported_once(
             r#"{"categories": [{"identifier": "c", "display_name": "C", "entries": [
                 {"identifier": "files", "display_name": "Files", "link": "/files/"},
                 {"identifier": "m", "display_name": "M", "link": " JavaScript:alert(1)",
-                 "icon_url": "data:image/svg+xml,<svg onload=alert(1)>"}
+                 "icon_url": "data:text/html,<script>alert(1)</script>"}
             ]}]}"#,
         )
         .unwrap(),

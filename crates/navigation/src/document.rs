@@ -43,7 +43,9 @@ pub struct Entry {
     /// the entry is kept and shown disabled, so people see that the app
     /// exists and can tell their admin, instead of it silently vanishing.
     pub link: Option<String>,
-    /// Same rules as `link`; `None` means the view shows the monogram.
+    /// Same rules as `link`, and `data:image/…` URLs are kept too (they
+    /// only go into an `<img>`; see [`crate::link`]); `None` means the
+    /// view shows the monogram.
     pub icon_url: Option<String>,
     pub target: Target,
     pub keywords: Vec<String>,
@@ -453,7 +455,12 @@ impl Reader<'_> {
             }
             return None;
         };
-        match self.base.resolve(raw) {
+        let checked = if key == "link" {
+            self.base.resolve(raw)
+        } else {
+            self.base.icon(raw)
+        };
+        match checked {
             Ok(url) => Some(url),
             Err(message) => {
                 self.report(|| at.field(key), format!("{message}; dropped"));
@@ -720,7 +727,7 @@ mod tests {
     fn javascript_links_are_dropped_and_reported() {
         let (entry, problems) = one_entry(
             r#"{"identifier": "m", "display_name": "M", "link": " JavaScript:alert(1)",
-                "icon_url": "data:image/svg+xml,<svg onload=alert(1)>"}"#,
+                "icon_url": "data:text/html,<script>alert(1)</script>"}"#,
             "de",
         );
         assert_eq!((entry.link, entry.icon_url), (None, None));
@@ -729,8 +736,51 @@ mod tests {
             messages,
             [
                 "categories[0].entries[0].link: `JavaScript:` links are not allowed, only http, https and relative ones; dropped",
-                "categories[0].entries[0].icon_url: `data:` links are not allowed, only http, https and relative ones; dropped",
+                "categories[0].entries[0].icon_url: `data:` icons must be images (`data:image/…`); dropped",
             ]
+        );
+    }
+
+    #[test]
+    fn image_data_icons_are_kept_and_data_links_are_not() {
+        // An SVG's script never runs in an <img>, which is all an icon goes into.
+        let svg = "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>";
+        let (entry, problems) = one_entry(
+            &format!(
+                r#"{{"identifier": "m", "display_name": "M", "link": "data:image/png;base64,AAAA",
+                    "icon_url": "{svg}"}}"#
+            ),
+            "de",
+        );
+        assert_eq!(entry.icon_url.as_deref(), Some(svg));
+        assert_eq!(entry.link, None);
+        let messages: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        assert_eq!(
+            messages,
+            ["categories[0].entries[0].link: `data:` links are not allowed, only http, https and relative ones; dropped"]
+        );
+        let (entry, problems) = one_entry(
+            r#"{"identifier": "m", "display_name": "M", "link": "/m",
+                "icon_url": {"de": "data:IMAGE/png;base64,AAAA", "en": "/en.svg"}}"#,
+            "de",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            entry.icon_url.as_deref(),
+            Some("data:IMAGE/png;base64,AAAA")
+        );
+    }
+
+    #[test]
+    fn icons_with_other_schemes_are_dropped_and_reported() {
+        let (entry, problems) = one_entry(
+            r#"{"identifier": "m", "display_name": "M", "link": "/m", "icon_url": "blob:https://p.example/1"}"#,
+            "de",
+        );
+        assert_eq!(entry.icon_url, None);
+        assert_eq!(
+            problems[0].to_string(),
+            "categories[0].entries[0].icon_url: `blob:` icons are not allowed, only http, https, relative and `data:image` ones; dropped"
         );
     }
 
@@ -894,6 +944,7 @@ mod tests {
                 {"identifier": "m", "display_name": " E-Mail ", "link": "mail/", "icon_url": "/i.svg",
                  "target": "tab_mail", "keywords": {"de": "Post, Brief"}},
                 {"display_name": "Ohne Link", "target": "_blank", "icon_url": "data:x"},
+                {"identifier": "d", "display_name": "Daten", "link": "/d", "icon_url": "DATA:image/png;base64,AAAA"},
                 {"identifier": "kw", "link": "HTTPS://x.example/a/../b", "keywords": ["a, b", "c"]}
             ]},
             {"identifier": "empty", "entries": []}
@@ -908,6 +959,10 @@ mod tests {
         assert_eq!(
             doc.categories[0].entries[0].link.as_deref(),
             Some("https://portal.example.org/p/mail/")
+        );
+        assert_eq!(
+            doc.categories[0].entries[2].icon_url.as_deref(),
+            Some("data:image/png;base64,AAAA")
         );
     }
 }

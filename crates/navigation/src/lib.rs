@@ -7,7 +7,8 @@
 //!
 //! Everything that leaves this crate is safe to show as text and to put in
 //! an `href`: names are plain cleaned text (the view escapes them) and links
-//! are `http(s)` or relative ([`link`]).
+//! are `http(s)` or relative ([`link`]); icons may also be `data:image/…`,
+//! since they only ever go into an `<img src>`.
 
 mod case;
 pub mod document;
@@ -20,7 +21,7 @@ mod text;
 pub use document::{
     parse, parse_value, Category, Entry, NavigationDocument, Target, MAX_KEYWORDS, MAX_PROBLEMS,
 };
-pub use link::{safe_link, MAX_LINK_BYTES};
+pub use link::{safe_icon, safe_link, MAX_ICON_DATA_BYTES, MAX_LINK_BYTES};
 pub use monogram::monogram;
 pub use problem::Problem;
 pub use search::{filter, fold, matches};

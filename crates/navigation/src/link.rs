@@ -9,6 +9,12 @@
 //! relative to the page. Relative references are resolved against the
 //! portal's base URL (RFC 3986 §5.2), because the chrome is embedded in
 //! other apps whose origin is not the portal's.
+//!
+//! Icons may also be `data:image/…` URLs ([`safe_icon`]): they only ever go
+//! into an `<img src>`, where no format runs script (an SVG image is drawn
+//! without its scripts, event handlers and external loads), so the media
+//! type is all that needs checking. Links never may: a `data:` page opened
+//! from the launcher is a document that can run script.
 
 use crate::text::short;
 use std::borrow::Cow;
@@ -17,12 +23,22 @@ use std::borrow::Cow;
 /// somewhere else. Real portal links are far shorter.
 pub const MAX_LINK_BYTES: usize = 4096;
 
+/// `data:` icons longer than this are refused: the document is cached in
+/// `localStorage` with its icons, and real icons are a few kilobytes.
+pub const MAX_ICON_DATA_BYTES: usize = 32 * 1024;
+
 /// Checks `raw` and resolves it against `base`. Returns an absolute
 /// `http(s)` URL, or, when `base` is not an absolute `http(s)` URL (empty,
 /// say), a relative reference as given, which the browser will resolve
 /// against the page. The error says why the link cannot be used.
 pub fn safe_link(raw: &str, base: &str) -> Result<String, String> {
     Base::new(base).resolve(raw)
+}
+
+/// [`safe_link`] for an icon: the same, plus `data:image/…` URLs (see the
+/// module's documentation), returned as the browser will read them.
+pub fn safe_icon(raw: &str, base: &str) -> Result<String, String> {
+    Base::new(base).icon(raw)
 }
 
 /// A base URL checked once for a whole document.
@@ -39,6 +55,18 @@ impl Base {
 
     pub(crate) fn is_usable(&self) -> bool {
         self.0.is_some()
+    }
+
+    pub(crate) fn icon(&self, raw: &str) -> Result<String, String> {
+        let view = unwrapped(raw, MAX_ICON_DATA_BYTES)?;
+        match Parts::split(&view).scheme {
+            Some(scheme) if scheme.eq_ignore_ascii_case("data") => data_image(&view[5..]),
+            Some(scheme) if !is_http(scheme) => Err(format!(
+                "`{}:` icons are not allowed, only http, https, relative and `data:image` ones",
+                short(scheme)
+            )),
+            _ => self.resolve(raw),
+        }
     }
 
     pub(crate) fn resolve(&self, raw: &str) -> Result<String, String> {
@@ -100,12 +128,24 @@ impl Base {
 
 /// The string as the browser's URL parser sees it, or why it is refused.
 fn browser_view(raw: &str) -> Result<Cow<'_, str>, String> {
+    let mut s = unwrapped(raw, MAX_LINK_BYTES)?;
+    let end = s.find(['?', '#']).unwrap_or(s.len());
+    if s[..end].contains('\\') {
+        s = Cow::Owned(s[..end].replace('\\', "/") + &s[end..]);
+    }
+    Ok(s)
+}
+
+/// What every URL goes through first, as in the browser: surrounding
+/// spaces and control characters trimmed, tabs and newlines deleted; any
+/// other control character refuses it.
+fn unwrapped(raw: &str, max: usize) -> Result<Cow<'_, str>, String> {
     let s = raw.trim_matches(|c: char| c <= ' ');
     if s.is_empty() {
         return Err("the link is empty".into());
     }
-    if s.len() > MAX_LINK_BYTES {
-        return Err(format!("the link is longer than {MAX_LINK_BYTES} bytes"));
+    if s.len() > max {
+        return Err(format!("the link is longer than {max} bytes"));
     }
     let mut s = Cow::Borrowed(s);
     if s.contains(['\t', '\n', '\r']) {
@@ -114,11 +154,46 @@ fn browser_view(raw: &str) -> Result<Cow<'_, str>, String> {
     if s.contains(char::is_control) {
         return Err("the link contains control characters".into());
     }
-    let end = s.find(['?', '#']).unwrap_or(s.len());
-    if s[..end].contains('\\') {
-        s = Cow::Owned(s[..end].replace('\\', "/") + &s[end..]);
-    }
     Ok(s)
+}
+
+/// `data:` followed by `rest`, if its media type is `image/<subtype>`
+/// with at most `name=value` parameters and a final `;base64` (RFC 2397,
+/// RFC 6838 names). Stricter than browsers, which trim spaces and fall
+/// back to `text/plain`: anything they might read differently is refused.
+fn data_image(rest: &str) -> Result<String, String> {
+    let refused = || Err("`data:` icons must be images (`data:image/…`)".to_owned());
+    let Some((header, _)) = rest.split_once(',') else {
+        return refused();
+    };
+    let mut parts = header.split(';');
+    let media_type = parts.next().unwrap_or_default();
+    let Some((kind, subtype)) = media_type.split_once('/') else {
+        return refused();
+    };
+    if !kind.eq_ignore_ascii_case("image") || !is_name(subtype) {
+        return refused();
+    }
+    let mut parts = parts.peekable();
+    while let Some(part) = parts.next() {
+        let last = parts.peek().is_none();
+        let ok = match part.split_once('=') {
+            Some((name, value)) => is_name(name) && is_name(value),
+            None => last && part.eq_ignore_ascii_case("base64"),
+        };
+        if !ok {
+            return refused();
+        }
+    }
+    Ok(format!("data:{rest}"))
+}
+
+/// An RFC 6838 `restricted-name`.
+fn is_name(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    s.len() <= 127
+        && bytes.next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
 }
 
 fn is_http(scheme: &str) -> bool {
@@ -421,5 +496,125 @@ mod tests {
     fn a_hostile_scheme_is_quoted_short() {
         let raw = format!("{}:x", "j".repeat(10_000));
         assert!(safe_link(&raw, "").unwrap_err().len() < 200);
+    }
+
+    #[test]
+    fn image_data_icons_are_kept_whatever_the_subtype() {
+        for raw in [
+            "data:image/png;base64,iVBORw0KGgo=",
+            "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "data:image/svg+xml;charset=utf-8,%3Csvg%3E",
+            "data:image/svg+xml;charset=utf-8;base64,PHN2Zz4=",
+            "data:image/webp;base64,UklGRg==",
+            "data:image/x-icon;BASE64,AAAB",
+            "data:image/vnd.microsoft.icon,x",
+            "data:image/gif,",
+        ] {
+            assert_eq!(safe_icon(raw, "https://p.example/").as_deref(), Ok(raw));
+        }
+    }
+
+    #[test]
+    fn image_data_icons_are_read_as_the_browser_reads_them() {
+        for (raw, seen) in [
+            ("DATA:Image/PNG;Base64,AAAA", "data:Image/PNG;Base64,AAAA"),
+            (" \u{1}data:image/png,x\u{1f} ", "data:image/png,x"),
+            ("da\tta:image/png,x", "data:image/png,x"),
+            ("data:image/\npng;base\r64,x", "data:image/png;base64,x"),
+        ] {
+            assert_eq!(safe_icon(raw, "").as_deref(), Ok(seen), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn data_icons_that_are_not_plainly_images_are_refused() {
+        for raw in [
+            "data:text/html,<script>alert(1)</script>",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "da\tta:text/html,<script>alert(1)</script>",
+            "data:,x",
+            "data:;base64,x",
+            "data:image,x",
+            "data:image/,x",
+            "data:/png,x",
+            "data:image/png",
+            "data: image/png,x",
+            "data:image/png ,x",
+            "data:image/png; base64,x",
+            "data:image/png;base64 ,x",
+            "data:image/png;base64;charset=utf-8,x",
+            "data:image/svg+xml;text/html,<script>alert(1)</script>",
+            "data:text/html;x=image/png,<script>alert(1)</script>",
+            "data:image/png;charset=\"utf-8\",x",
+            "data:image/png;=x,x",
+            "data:image%2Fpng,x",
+            "data:image/svg%2Bxml,x",
+            "data:imäge/png,x",
+            "data:image/pñg,x",
+            "data:application/octet-stream;image/png,x",
+            "data:image/png\u{0},x",
+            "data\u{0}:image/png,x",
+            "data:image/png\u{85},x",
+        ] {
+            let error = safe_icon(raw, "https://p.example/").unwrap_err();
+            assert!(
+                error.contains("data:image") || error.contains("control"),
+                "{raw:?}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn links_stay_http_and_relative_only_even_for_image_data() {
+        for raw in ["data:image/png;base64,AAAA", "data:image/svg+xml,<svg/>"] {
+            let error = safe_link(raw, "https://p.example/").unwrap_err();
+            assert!(error.contains("`data:` links are not allowed"), "{error}");
+        }
+    }
+
+    #[test]
+    fn other_schemes_are_refused_for_icons_too() {
+        for raw in [
+            "javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "  JAVASCRIPT:alert(1)",
+            "vbscript:msgbox(1)",
+            "blob:https://p.example/0c5f",
+            "file:///etc/passwd",
+            "ftp://files.example/i.png",
+            "filesystem:https://p.example/temporary/i.png",
+        ] {
+            let error = safe_icon(raw, "https://p.example/").unwrap_err();
+            assert!(error.contains("icons are not allowed"), "{raw:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn http_and_relative_icons_follow_the_link_rules() {
+        let base = "https://p.example/portal/";
+        for raw in [
+            "icons/a.svg",
+            "/a.svg",
+            "HTTPS://cdn.example/a.svg",
+            "\\\\evil.example\\a.svg",
+        ] {
+            assert_eq!(safe_icon(raw, base), safe_link(raw, base), "{raw}");
+        }
+        assert!(safe_icon("https:///x.svg", base).is_err());
+    }
+
+    #[test]
+    fn data_icons_have_their_own_size_limit() {
+        let at_limit = format!(
+            "data:image/png;base64,{}",
+            "A".repeat(MAX_ICON_DATA_BYTES - 22)
+        );
+        assert_eq!(at_limit.len(), MAX_ICON_DATA_BYTES);
+        assert!(safe_icon(&at_limit, "").is_ok());
+        assert!(safe_icon(&format!("{at_limit}A"), "")
+            .unwrap_err()
+            .contains("longer"));
+        let long_http = format!("https://a.example/{}", "x".repeat(MAX_LINK_BYTES));
+        assert!(safe_icon(&long_http, "").unwrap_err().contains("longer"));
     }
 }

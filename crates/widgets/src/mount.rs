@@ -1,5 +1,6 @@
 //! Connecting a view to the page: one delegated listener per event type
-//! on the view's root, and one on the window for presses outside.
+//! on the view's root, and some on the window: presses outside, and
+//! scrolling and resizing, which open panels follow.
 //!
 //! Delegation keeps listeners out of the views (a re-rendered list needs
 //! no new closures) and works inside shadow roots, where every event
@@ -27,6 +28,8 @@ pub trait View {
     /// A pointer press anywhere on the page: one outside the view closes
     /// its panels.
     fn press(&mut self, event: &Event);
+    /// The page scrolled or resized: open panels follow their buttons.
+    fn place(&self) {}
 }
 
 /// Listens while alive; dropping it detaches the view's listeners.
@@ -42,7 +45,7 @@ const BUBBLING: [&str; 5] = ["click", "keydown", "input", "focusin", "focusout"]
 /// [`Action::Navigate`] may go ahead; other actions ignore the answer.
 pub fn mount(view: Rc<RefCell<dyn View>>, on_action: Rc<dyn Fn(Action) -> bool>) -> Mounted {
     let root = view.borrow().root().clone();
-    let mut listeners = Vec::with_capacity(BUBBLING.len() + 2);
+    let mut listeners = Vec::with_capacity(BUBBLING.len() + 4);
     for name in BUBBLING {
         let (view, on_action) = (view.clone(), on_action.clone());
         // gloo's listeners are passive unless told otherwise; the views
@@ -64,12 +67,30 @@ pub fn mount(view: Rc<RefCell<dyn View>>, on_action: Rc<dyn Fn(Action) -> bool>)
         },
     ));
     if let Some(window) = web_sys::window() {
-        let view = view.clone();
+        let pressed = view.clone();
         listeners.push(EventListener::new(&window, "pointerdown", move |event| {
-            if let Ok(mut view) = view.try_borrow_mut() {
+            if let Ok(mut view) = pressed.try_borrow_mut() {
                 view.press(event);
             }
         }));
+        // `scroll` does not bubble: caught on the way down, it tells of any
+        // scrolling container of the page that may carry the button along.
+        for (name, phase) in [
+            ("scroll", EventListenerOptions::run_in_capture_phase()),
+            ("resize", EventListenerOptions::default()),
+        ] {
+            let view = view.clone();
+            listeners.push(EventListener::new_with_options(
+                &window,
+                name,
+                phase,
+                move |_| {
+                    if let Ok(view) = view.try_borrow() {
+                        view.place();
+                    }
+                },
+            ));
+        }
     }
     Mounted {
         _listeners: listeners,

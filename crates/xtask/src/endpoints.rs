@@ -219,28 +219,61 @@ fn is_directory(root: &Path, inner: &str) -> bool {
 /// the nonce Keycloak adds to it for each page. A page's `?kc_locale=de`
 /// gets the page rendered in German, as Keycloak answers in the chosen
 /// language at the same URL.
+///
+/// For the browser tests, `?csp=` serves a page under another policy
+/// (WebDriver cannot rewrite responses): see [`KeycloakPolicy`].
 fn keycloak(path: &str, query: &str) -> Option<Route> {
     path.strip_prefix("/keycloak/")?;
     let target = match query_value(query, "kc_locale") {
         Some(lang) if path.ends_with('/') && is_language_tag(&lang) => format!("{path}{lang}.html"),
         _ => path.to_string(),
     };
+    let policy = match query_value(query, "csp").as_deref() {
+        Some("keycloak-default") => KeycloakPolicy::KeycloakDefault,
+        Some("without-nonce") => KeycloakPolicy::WithoutNonce,
+        Some("without-wasm") => KeycloakPolicy::WithoutWasm,
+        _ => KeycloakPolicy::Documented,
+    };
     Some(Route::SiteFile {
         target,
-        headers: keycloak_headers(),
+        headers: keycloak_headers(policy),
     })
 }
 
+/// The policies a Keycloak page can be served under (`?csp=` in the
+/// tests' requests; the documented one otherwise).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeycloakPolicy {
+    /// [`KEYCLOAK_CSP`] with the page's nonce, as an operator sets it.
+    Documented,
+    /// `keycloak-default`: Keycloak's own default policy, the part of
+    /// [`KEYCLOAK_CSP`] before Bandeau's additions.
+    KeycloakDefault,
+    /// `without-nonce`: [`KEYCLOAK_CSP`] without the nonce Keycloak adds.
+    WithoutNonce,
+    /// `without-wasm`: the documented policy without `'wasm-unsafe-eval'`.
+    WithoutWasm,
+}
+
 /// What Keycloak sends with its login pages (Realm settings → Security
-/// defenses → Headers, defaults apart from the policy).
-pub fn keycloak_headers() -> Vec<Header> {
+/// defenses → Headers, defaults apart from the policy), with `which` policy.
+pub fn keycloak_headers(which: KeycloakPolicy) -> Vec<Header> {
     let nonce = format!("'nonce-{}'", crate::keycloak::NONCE);
-    let policy = KEYCLOAK_CSP
+    let documented = KEYCLOAK_CSP
         .replace(
             "'wasm-unsafe-eval';",
             &format!("'wasm-unsafe-eval' {nonce};"),
         )
         .replace("style-src 'self';", &format!("style-src 'self' {nonce};"));
+    let policy = match which {
+        KeycloakPolicy::Documented => documented,
+        KeycloakPolicy::KeycloakDefault => {
+            let directives: Vec<&str> = KEYCLOAK_CSP.split(';').map(str::trim).take(3).collect();
+            format!("{};", directives.join("; "))
+        }
+        KeycloakPolicy::WithoutNonce => KEYCLOAK_CSP.to_string(),
+        KeycloakPolicy::WithoutWasm => documented.replace(" 'wasm-unsafe-eval'", ""),
+    };
     vec![
         ("Content-Security-Policy", policy),
         ("X-Frame-Options", "SAMEORIGIN".into()),
@@ -729,6 +762,23 @@ mod tests {
             route("/keycloak/resources/x.js").0,
             "/keycloak/resources/x.js"
         );
+        let policy = |target: &str| {
+            route(target)
+                .1
+                .into_iter()
+                .find(|(name, _)| *name == "Content-Security-Policy")
+                .unwrap()
+                .1
+        };
+        assert_eq!(
+            policy("/keycloak/login/?client_id=x&csp=keycloak-default"),
+            "frame-src 'self'; frame-ancestors 'self'; object-src 'none';"
+        );
+        assert_eq!(policy("/keycloak/login/?csp=without-nonce"), KEYCLOAK_CSP);
+        let without_wasm = policy("/keycloak/login/?kc_locale=fr&csp=without-wasm");
+        assert_eq!(without_wasm, csp.replace(" 'wasm-unsafe-eval'", ""));
+        assert!(without_wasm.contains(&format!("script-src 'self' {nonce};")));
+        assert_eq!(policy("/keycloak/login/?csp=other"), *csp);
         assert!(matches!(endpoints().route("/keycloakx/"), Route::Site));
         assert!(matches!(
             Endpoints::default().route("/keycloak/login/"),

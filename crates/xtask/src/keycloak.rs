@@ -17,6 +17,8 @@
 //! and `<lang>.html`; the preview server answers `?kc_locale=<lang>` with
 //! the latter (`endpoints.rs`), as Keycloak answers in that language.
 //! `pages.json` describes them for `tests/browser/e2e/keycloak.test.mjs`.
+//! Each page's first script is the examples' event log, the tests' watch
+//! for CSP violations and errors ([`WATCH`]).
 
 mod ftl;
 
@@ -690,14 +692,14 @@ fn render_site_with(site: &Path, tokens: &Path, patternfly: &Path) -> Result<(),
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         write(
             &dir.join("index.html"),
-            &render_page(&theme, scenario, None)?,
+            &watched(&render_page(&theme, scenario, None)?),
         )?;
         let mut texts = serde_json::Map::new();
         for lang in scenario.page_languages() {
             if !scenario.languages.is_empty() {
                 write(
                     &dir.join(format!("{lang}.html")),
-                    &render_page(&theme, scenario, Some(lang))?,
+                    &watched(&render_page(&theme, scenario, Some(lang))?),
                 )?;
             }
             let messages = Messages {
@@ -760,6 +762,25 @@ fn render_site_with(site: &Path, tokens: &Path, patternfly: &Path) -> Result<(),
         &serde_json::to_string_pretty(&manifest).expect("json! serialises"),
     )?;
     write(&root.join("index.html"), &index_page())
+}
+
+/// The examples' event log (`examples/shared/event-log.js`) as the first
+/// script of a rendered page, classic and so before anything else runs:
+/// the browser tests, which WebDriver drives without a way to run a script
+/// before the page's own, read from it the CSP violations (the import map's
+/// among them), uncaught errors and console errors of the page. Keycloak
+/// would not send it; it is the tests' watch, served from `/examples/`
+/// like the page (`'self'`), and it is no inline code.
+const WATCH: &str = "<script src=\"/examples/shared/event-log.js\"></script>";
+
+fn watched(page: &str) -> String {
+    match page.find("<head>") {
+        Some(at) => {
+            let end = at + "<head>".len();
+            format!("{}\n    {WATCH}{}", &page[..end], &page[end..])
+        }
+        None => page.to_string(),
+    }
 }
 
 /// PatternFly 5 where keycloak.v2's `stylesCommon` loads it from
@@ -1247,7 +1268,13 @@ mod tests {
         render_site_with(&site, &tokens, &patternfly).unwrap();
         let root = site.join("keycloak");
         for scenario in SCENARIOS {
-            assert!(root.join(scenario.slug).join("index.html").is_file());
+            let index =
+                std::fs::read_to_string(root.join(scenario.slug).join("index.html")).unwrap();
+            let first_script = &index[index.find("<script").unwrap()..];
+            assert!(
+                first_script.starts_with(WATCH),
+                "the tests' watch runs first"
+            );
             for lang in scenario.languages {
                 assert!(root
                     .join(scenario.slug)

@@ -55,7 +55,19 @@ enum Task {
         export: Option<std::path::PathBuf>,
     },
     /// Set up, then run every check CI runs, stopping at the first failure
-    Test,
+    Test {
+        /// Browser engines for the cross-engine steps (default: all three)
+        #[arg(
+            long = "engine",
+            value_delimiter = ',',
+            value_name = "chromium|firefox|webkit"
+        )]
+        engines: Vec<String>,
+        /// Only the steps whose name contains this text; later steps read
+        /// what earlier ones wrote into target/
+        #[arg(long)]
+        step: Option<String>,
+    },
     /// CycloneDX SBOMs of the npm package, the brand module and the token
     /// CLI into target/sbom
     Sbom,
@@ -99,7 +111,7 @@ fn main() -> ExitCode {
             keycloak::install_bundle(&tokens)
         }),
         Task::Preview { port, host, export } => preview::run(&host, port, export.as_deref()),
-        Task::Test => test::run(),
+        Task::Test { engines, step } => test::run(test::Selection { engines, step }),
         Task::Sbom => sbom::run().map(drop),
         Task::Bench {
             suite: Suite::Tokens,

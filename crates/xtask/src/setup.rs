@@ -36,7 +36,17 @@ const PLAYWRIGHT_CORE: Package = Package::new("playwright-core", 1);
 /// form is drawn as Keycloak draws it (`keycloak.rs`). One exact release:
 /// the tests read the colours it gives the form.
 pub const PATTERNFLY: Package = Package::exact("@patternfly/patternfly", "5.4.2");
-const BROWSER_TEST_LIBS: [Package; 3] = [PLAYWRIGHT_CORE, Package::new("axe-core", 4), PATTERNFLY];
+/// The WebDriver client that drives Chromium, Firefox ESR and WebKitGTK
+/// through their own drivers for every cross-engine browser test
+/// (`tests/browser/engine.mjs`). One exact release: the tests lean on its
+/// actions and script calls.
+const SELENIUM: Package = Package::exact("selenium-webdriver", "4.54.0");
+const BROWSER_TEST_LIBS: [Package; 4] = [
+    PLAYWRIGHT_CORE,
+    SELENIUM,
+    Package::new("axe-core", 4),
+    PATTERNFLY,
+];
 
 pub fn run() -> Result<(), String> {
     wasm_target()?;
@@ -48,7 +58,7 @@ pub fn run() -> Result<(), String> {
     esbuild()?;
     typescript()?;
     suite_apps()?;
-    chromium()?;
+    engines()?;
     for line in npm::ensure(&util::tools_dir(), &BROWSER_TEST_LIBS)? {
         say(&line);
     }
@@ -64,10 +74,11 @@ pub fn suite_apps() -> Result<(), String> {
     Ok(())
 }
 
-/// Only what the browser benches need: Chromium and playwright-core.
+/// Only what the browser checks and benches need: the three engines,
+/// selenium-webdriver, and playwright-core for the Chromium-only tools.
 pub fn browser() -> Result<(), String> {
-    chromium()?;
-    for line in npm::ensure(&util::tools_dir(), &[PLAYWRIGHT_CORE])? {
+    engines()?;
+    for line in npm::ensure(&util::tools_dir(), &[PLAYWRIGHT_CORE, SELENIUM])? {
         say(&line);
     }
     Ok(())
@@ -235,16 +246,67 @@ pub fn typescript() -> Result<PathBuf, String> {
 }
 
 fn chromium() -> Result<(), String> {
-    let binaries = ["/usr/bin/chromium", "/usr/bin/chromedriver"];
-    if binaries.iter().all(|b| Path::new(b).exists()) {
-        say("already present: chromium and chromium-driver");
+    apt(&[
+        ("chromium", "/usr/bin/chromium"),
+        ("chromium-driver", "/usr/bin/chromedriver"),
+    ])
+}
+
+/// geckodriver is not packaged by Debian; crates.io has it. Pinned: its
+/// capabilities handling is what `tests/browser/engine.mjs` speaks to.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+/// The three engines the browser tests run in, with their WebDriver
+/// servers, all from Debian but geckodriver; and an X server for WebKitGTK,
+/// whose MiniBrowser has no headless mode.
+fn engines() -> Result<(), String> {
+    chromium()?;
+    apt(&[
+        ("firefox-esr", "/usr/bin/firefox-esr"),
+        ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"),
+        (
+            "libwebkit2gtk-4.1-0",
+            "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+        ),
+        ("xvfb", "/usr/bin/Xvfb"),
+    ])?;
+    let found = util::stdout_of(util::command("geckodriver").arg("--version"));
+    let found = found.as_deref().and_then(|v| v.split_whitespace().nth(1));
+    if found == Some(GECKODRIVER_VERSION) {
+        say(&format!(
+            "already present: geckodriver {GECKODRIVER_VERSION}"
+        ));
         return Ok(());
     }
-    say("installing chromium and chromium-driver (apt)");
+    say(&format!("installing geckodriver {GECKODRIVER_VERSION}"));
+    util::run(util::cargo().args([
+        "install",
+        "geckodriver",
+        "--locked",
+        "--version",
+        GECKODRIVER_VERSION,
+    ]))
+}
+
+/// Installs the Debian packages whose marker file is missing, in one call.
+fn apt(packages: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, marker)| !Path::new(marker).exists())
+        .map(|(name, _)| *name)
+        .collect();
+    let names = |list: &[&str]| list.join(", ");
+    if missing.is_empty() {
+        let all: Vec<&str> = packages.iter().map(|(name, _)| *name).collect();
+        say(&format!("already present: {}", names(&all)));
+        return Ok(());
+    }
+    say(&format!("installing {} (apt)", names(&missing)));
     util::run(util::command("apt-get").arg("update").arg("-q"))?;
     util::run(
         util::command("apt-get")
-            .args(["install", "-y", "-q", "chromium", "chromium-driver"])
+            .args(["install", "-y", "-q"])
+            .args(&missing)
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
 }

@@ -1,7 +1,33 @@
 //! `cargo xtask test`: every check CI runs, in order, stopping at the first
 //! failure. Cheap checks come first so a formatting slip fails in seconds.
 
+use std::sync::OnceLock;
+
 use crate::{build, bundle, preview, setup, util};
+
+/// The browser engines the cross-engine steps run in, as
+/// `tests/browser/engine.mjs` names them.
+pub const ENGINES: [&str; 3] = ["chromium", "firefox", "webkit"];
+
+/// What `cargo xtask test` was asked to run: by default every step in
+/// every engine, as CI does.
+pub struct Selection {
+    pub engines: Vec<String>,
+    /// Only the steps whose name contains this (later steps may need what
+    /// earlier ones write into target/).
+    pub step: Option<String>,
+}
+
+static SELECTION: OnceLock<Selection> = OnceLock::new();
+
+/// The engines this run covers.
+pub fn engines() -> Vec<String> {
+    SELECTION
+        .get()
+        .map(|s| s.engines.clone())
+        .filter(|e| !e.is_empty())
+        .unwrap_or_else(|| ENGINES.iter().map(|e| e.to_string()).collect())
+}
 
 struct Step {
     name: &'static str,
@@ -62,11 +88,11 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
-        // The same core compiled to wasm and run in headless Chromium, as the
-        // preview's live token editor runs it.
-        name: "token core in Chromium",
+        // The same core compiled to wasm and run in the three engines, as
+        // the preview's live token editor runs it.
+        name: "token core in three engines",
         run: || {
-            in_chromium(&[
+            in_browsers(&[
                 "-p",
                 "bandeau-tokens",
                 "--no-default-features",
@@ -78,10 +104,11 @@ const STEPS: &[Step] = &[
         },
     },
     Step {
-        // The suite chrome in headless Chromium: the views story by story
-        // and the custom elements, each inside a shadow root as in a page.
-        name: "widgets in Chromium",
-        run: || in_chromium(&["-p", "bandeau-widgets", "-p", "bandeau-embed"]),
+        // The suite chrome in Chromium, Firefox ESR and WebKitGTK: the
+        // views story by story and the custom elements, each inside a
+        // shadow root as in a page.
+        name: "widgets in three engines",
+        run: || in_browsers(&["-p", "bandeau-widgets", "-p", "bandeau-embed"]),
     },
     Step {
         // The real tokens must compile and pass the compiler's accessibility lint.
@@ -121,8 +148,9 @@ const STEPS: &[Step] = &[
     Step {
         // The suite chrome as vendors get it: the script-tag bundle on the
         // example pages, served by the preview server with its navigation
-        // endpoints, driven by real key presses and clicks (Playwright).
-        name: "chrome end to end in Chromium",
+        // endpoints, driven by real key presses and clicks in Chromium,
+        // Firefox ESR and WebKitGTK (WebDriver, tests/browser/engine.mjs).
+        name: "chrome end to end in three engines",
         run: end_to_end,
     },
     Step {
@@ -135,15 +163,16 @@ const STEPS: &[Step] = &[
     Step {
         // The npm package itself: packed files against its exports, its
         // types under `tsc --strict` with and without React, its entry in
-        // Node and in Chromium. Needs the `pkg/` the previous step built.
+        // Node and in the three engines. Needs the `pkg/` the previous step
+        // built.
         name: "npm package",
         run: crate::package::check::run,
     },
     Step {
         // The npm package as app developers get it: packed, installed from
         // the tarball into the Vite examples, type-checked together with the
-        // docs' code blocks, built, and clicked through in Chromium. Needs
-        // the `pkg/` the end-to-end step built.
+        // docs' code blocks, built, and clicked through in the three
+        // engines. Needs the `pkg/` the end-to-end step built.
         name: "npm package in Vite apps",
         run: crate::examples::run,
     },
@@ -175,13 +204,19 @@ fn end_to_end() -> Result<(), String> {
     bundle::run(&tokens)?;
     let base = preview::spawn(&util::target_dir().join("e2e-site"), &tokens, None)?;
     println!("end to end: serving the examples at {base}/");
-    util::run(
-        util::command("node")
-            .args(["--test", "--test-reporter=spec"])
-            .arg(root.join("tests/browser/e2e/"))
-            .env("BANDEAU_TOOLS", util::tools_dir())
-            .env("BANDEAU_URL", base),
-    )
+    for engine in engines() {
+        println!("end to end: in {engine}");
+        util::run(
+            util::command("node")
+                .args(["--test", "--test-reporter=spec", "--test-timeout=300000"])
+                .arg(root.join("tests/browser/e2e/"))
+                .env("BANDEAU_TOOLS", util::tools_dir())
+                .env("BANDEAU_ENGINE", &engine)
+                .env("BANDEAU_URL", &base),
+        )
+        .map_err(|e| format!("in {engine}: {e}"))?;
+    }
+    Ok(())
 }
 
 /// Builds the workbench app and runs `tests/browser/preview/` against the
@@ -214,29 +249,68 @@ fn workbench() -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo test` of wasm32 test targets, run by wasm-bindgen-test in headless
-/// Chromium through Debian's chromedriver.
-fn in_chromium(args: &[&str]) -> Result<(), String> {
-    util::run(
-        util::cargo()
-            .arg("test")
-            .args(args)
-            .args(["--target", "wasm32-unknown-unknown"])
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env(
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-                "wasm-bindgen-test-runner",
-            ),
-    )
+/// `cargo test` of wasm32 test targets in each engine: wasm-bindgen-test's
+/// runner serves the tests' page and `tests/browser/wasm-test.mjs` opens it
+/// in the engine through the same WebDriver runner as the other browser
+/// tests, and reports what the page printed.
+fn in_browsers(args: &[&str]) -> Result<(), String> {
+    let runner = util::repo_root().join("tests/browser/wasm-test.mjs");
+    for engine in engines() {
+        println!("wasm tests: in {engine}");
+        util::run(
+            util::cargo()
+                .arg("test")
+                .args(args)
+                .args(["--target", "wasm32-unknown-unknown"])
+                .env("BANDEAU_ENGINE", &engine)
+                .env("BANDEAU_TOOLS", util::tools_dir())
+                .env(
+                    "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                    format!("node {}", runner.display()),
+                ),
+        )
+        .map_err(|e| format!("in {engine}: {e}"))?;
+    }
+    Ok(())
 }
 
-pub fn run() -> Result<(), String> {
-    for (index, step) in STEPS.iter().enumerate() {
-        println!("xtask test: [{}/{}] {}", index + 1, STEPS.len(), step.name);
+pub fn run(selection: Selection) -> Result<(), String> {
+    for engine in &selection.engines {
+        if !ENGINES.contains(&engine.as_str()) {
+            return Err(format!(
+                "--engine {engine}: expected one of {}",
+                ENGINES.join(", ")
+            ));
+        }
+    }
+    let only = selection.step.clone();
+    let _ = SELECTION.set(selection);
+    // A step's full name picks that step alone, even when it is part of
+    // another's (`npm package` and `npm package in Vite apps`).
+    let exact: Vec<&Step> = STEPS
+        .iter()
+        .filter(|s| only.as_deref() == Some(s.name))
+        .collect();
+    let chosen: Vec<&Step> = if exact.is_empty() {
+        STEPS
+            .iter()
+            .filter(|s| only.as_deref().is_none_or(|o| s.name.contains(o)))
+            .collect()
+    } else {
+        exact
+    };
+    if chosen.is_empty() {
+        return Err(format!(
+            "no step's name contains {:?}",
+            only.unwrap_or_default()
+        ));
+    }
+    for (index, step) in chosen.iter().enumerate() {
+        println!("xtask test: [{}/{}] {}", index + 1, chosen.len(), step.name);
         (step.run)().map_err(|e| format!("xtask test: step `{}` failed: {e}", step.name))?;
     }
     // The line CI reads to count what ran.
-    println!("xtask: {} passed, 0 failed", STEPS.len());
+    println!("xtask: {} passed, 0 failed", chosen.len());
     Ok(())
 }
 

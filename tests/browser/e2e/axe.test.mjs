@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, newPage, openExample, AXE_PATH, launcherButton, panel, userButton, userPanel, isOpen,
+  launch, newPage, openExample, AXE_PATH, launcherButton, panel, userButton, userPanel, isOpen, quiet,
 } from './support.mjs';
 
 let browser;
@@ -55,7 +55,7 @@ for (const { path, hosts, launcher, menu } of PAGES) {
         await page.locator(host).evaluate((element, t) => element.setAttribute('theme', t), theme);
         assert.equal(await page.locator(host).getAttribute('data-theme'), theme);
       }
-      await page.waitForLoadState('networkidle');
+      await quiet(page);
       await page.addScriptTag({ path: AXE_PATH });
 
       const found = {};

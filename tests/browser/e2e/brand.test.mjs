@@ -4,7 +4,9 @@
 // and says why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, openExample, part, exampleEvents, exampleProblems, settled } from './support.mjs';
+import {
+  launch, newPage, openExample, part, exampleEvents, exampleProblems, settled, pageLog,
+} from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -31,7 +33,7 @@ test('a brand document re-themes the element at run time', async () => {
   await openExample(page, '/examples/script-tag/');
   const defaultAccent = await token(page, 'bandeau-bar', '--bd-color-accent-default');
   assert.equal(
-    page.log.requests.filter((r) => r.includes('/brand/')).length, 0,
+    page.requests().filter((r) => r.includes('/brand/')).length, 0,
     'a page without a brand never loads the brand module',
   );
   await page.context().close();
@@ -45,7 +47,7 @@ test('a brand document re-themes the element at run time', async () => {
   assert.equal(accent, '#0b6e4f', 'the brand primary is the accent');
   assert.notEqual(accent, defaultAccent);
   assert.equal(await branded.evaluate(() => document.querySelector('#branded').dataset.brand), 'bandeau-runtime');
-  assert.ok(branded.log.requests.some((r) => r.endsWith('/pkg/brand/bandeau_brand_bg.wasm')), 'the brand module came from beside the bundle');
+  assert.ok(branded.requests().some((r) => r.endsWith('/pkg/brand/bandeau_brand_bg.wasm')), 'the brand module came from beside the bundle');
 
   // Dark and high contrast: the dark theme gets an adapted accent, high
   // contrast keeps its own.
@@ -81,7 +83,7 @@ test('a brand that fails its checks keeps the default and names the key and the 
   assert.match(error.detail.message, /too-light\.json/);
   assert.match(error.detail.message, /primary: .*needs 4\.5:1/);
   assert.match(error.detail.message, /default brand is kept/);
-  assert.equal(await page.evaluate(() => document.querySelector('#refused').dataset.brand), undefined);
+  assert.equal(await page.evaluate(() => document.querySelector('#refused').dataset.brand ?? null), null);
   const refused = await buttonBackground(page, '#refused');
   const reference = await newPage(browser);
   await openExample(reference, '/examples/launcher-only/', { host: 'bandeau-launcher' });
@@ -108,10 +110,10 @@ test('unsafe, missing and broken brand documents are reported, and the element k
     assert.equal(count, before + 1, `${value}: one error`);
     const last = (await barErrors()).at(-1);
     assert.match(last.detail.message, pattern, value);
-    assert.equal(await page.evaluate(() => document.querySelector('#branded').dataset.brand), undefined, value);
+    assert.equal(await page.evaluate(() => document.querySelector('#branded').dataset.brand ?? null), null, value);
   }
   assert.ok(await part(page, '#branded', 'launcher-button').isVisible(), 'the bar is still there');
-  assert.deepEqual(page.log.pageErrors, []);
+  assert.deepEqual((await pageLog(page)).pageErrors, []);
   await page.context().close();
 });
 

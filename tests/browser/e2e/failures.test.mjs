@@ -3,11 +3,13 @@
 // shows an error with a retry (or the last good list), the page gets one
 // console warning and one bandeau-error, and the page around is untouched.
 // examples/navigation/ points its bar at the endpoint named by ?nav=.
+// What the page heard comes from examples/shared/event-log.js, what it
+// asked for from the engine's proxy (support.mjs's pageLog).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, newPage, openExample, appNames, launcherButton, panel, isOpen, bandeauWarnings,
-  exampleEvents, exampleProblems, settled, sleep,
+  exampleEvents, exampleProblems, settled, sleep, pageLog,
 } from './support.mjs';
 
 let browser;
@@ -32,7 +34,7 @@ async function assertIntact(page) {
   assert.ok(bar && bar.height > 0 && bar.width > 0, 'the bar is shown');
   assert.equal(await launcherButton(page).isVisible(), true, 'with its launcher button');
   assert.equal(await page.locator('#page-heading').textContent(), HEADING, 'the page is untouched');
-  assert.deepEqual(page.log.pageErrors, []);
+  assert.deepEqual((await pageLog(page)).pageErrors, []);
   assert.deepEqual(await exampleProblems(page), []);
 }
 
@@ -42,9 +44,10 @@ async function assertReportedOnce(page) {
   assert.equal(events.length, 1, `one bandeau-error: ${JSON.stringify(events)}`);
   assert.equal(events[0].detail.source, 'navigation');
   assert.equal(events[0].tag, 'bandeau-bar');
-  const warnings = bandeauWarnings(page);
+  const warnings = await bandeauWarnings(page);
   assert.equal(warnings.length, 1, `one console warning: ${JSON.stringify(warnings)}`);
-  assert.equal(page.log.console.filter((m) => m.type === 'warning').length, 1, 'and no other warning');
+  const log = await pageLog(page);
+  assert.equal(log.console.filter((m) => m.type === 'warning').length, 1, 'and no other warning');
 }
 
 async function assertErrorWithRetry(page) {
@@ -69,7 +72,7 @@ for (const [endpoint, what] of [['/nav/500', 'HTTP 500'], ['/nav/garbage', 'a cu
     const retry = await assertErrorWithRetry(page);
 
     // Retry asks again (and fails again, reported again).
-    const asked = () => page.log.requests.filter((r) => new URL(r).pathname === endpoint).length;
+    const asked = () => page.requests().filter((r) => new URL(r).pathname === endpoint).length;
     const before = asked();
     await retry.click();
     await awaitErrors(page, 2);
@@ -82,14 +85,24 @@ for (const [endpoint, what] of [['/nav/500', 'HTTP 500'], ['/nav/garbage', 'a cu
 
 test('/nav/slow: after 5 s the launcher gives up with an error, and the late answer changes nothing', async () => {
   const page = await newPage(browser);
+  // When the request reached the proxy, noted from here while the page loads.
   let asked;
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/nav/slow') asked ??= Date.now();
-  });
-  await page.addInitScript(() => {
+  const watch = setInterval(() => {
+    if (page.requests().some((r) => new URL(r).pathname === '/nav/slow')) asked ??= Date.now();
+  }, 10);
+  try {
+    await openExample(page, `${PAGE}?nav=/nav/slow`, { apps: false });
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await settled(() => asked !== undefined, true);
+  } finally {
+    clearInterval(watch);
+  }
+  assert.ok(asked, 'the page asked for /nav/slow');
+  // Well before the 5 s timeout: when the error arrives, by the page's clock.
+  await page.evaluate(() => {
     document.addEventListener('bandeau-error', () => { window.__firstErrorAt ??= Date.now(); });
   });
-  await openExample(page, `${PAGE}?nav=/nav/slow`, { apps: false });
+  assert.equal((await errors(page)).length, 0, 'no error before the listener');
   await launcherButton(page).click();
   const status = panel(page).getByRole('status');
   assert.equal(await status.isVisible(), true, 'while waiting, the launcher says it is loading');
@@ -111,8 +124,8 @@ test('a failure after a good load keeps the last good list', async () => {
   const page = await newPage(browser);
   await openExample(page, `${PAGE}?nav=/navigation.json`);
   assert.deepEqual((await errors(page)), []);
-  await page.goto(`${page.url().split('?')[0]}?nav=/nav/500`);
-  await page.evaluate(() => globalThis.__bandeau.ready);
+  await page.goto(`${(await page.url()).split('?')[0]}?nav=/nav/500`);
+  assert.equal(await page.waitForFunction(() => globalThis.__bandeau?.ready), true);
   await awaitErrors(page, 1);
   await assertIntact(page);
   await assertReportedOnce(page);

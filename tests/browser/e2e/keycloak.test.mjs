@@ -5,6 +5,10 @@
 // (crates/xtask/src/keycloak.rs, tests/browser/keycloak/), and serves the
 // pages with Keycloak's security headers and the Content-Security-Policy
 // docs/integration.md gives operators. /keycloak/pages.json describes them.
+// For the tests, a page's first script is the examples' event log
+// (examples/shared/event-log.js), which hears CSP violations, errors and
+// console errors in every engine; `?csp=` asks the server for the page
+// under another policy (crates/xtask/src/endpoints.rs).
 //
 // The chrome is <bandeau-login>; the tests that look inside it say so in
 // their names ("element:") and fail while the bundle does not define it.
@@ -14,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  launch, newPage, url, part, settled, sleep, AXE_PATH,
+  launch, newPage, url, part, settled, sleep, pageLog, exampleProblems, AXE_PATH, quiet,
 } from './support.mjs';
 
 let browser;
@@ -38,32 +42,53 @@ const served = (policy) => policy
   .replace("'wasm-unsafe-eval';", `'wasm-unsafe-eval' ${nonce};`)
   .replace("style-src 'self';", `style-src 'self' ${nonce};`);
 
-// Registered by the devtools protocol before any page script; the policy
-// does not apply to it.
-const WATCH = () => {
-  window.__violations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    window.__violations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`
-      + ` (${event.sourceFile}:${event.lineNumber})`);
-  }, true);
-};
+/** The CSP violations the page saw (the event log, the page's first script, listens). */
+const violations = async (page) => (await exampleProblems(page))
+  .filter((p) => p.kind === 'CSP violation')
+  .map((p) => p.text);
 
-/** A page that watches for CSP violations and failed requests. */
-async function watchedPage(options) {
-  const page = await newPage(browser, options);
-  await page.addInitScript(WATCH);
-  page.failed = [];
-  page.on('response', (response) => {
-    if (response.status() >= 400) page.failed.push(`${response.status()} ${response.url()}`);
-  });
-  page.on('requestfailed', (request) => page.failed.push(`failed ${request.url()}`));
-  return page;
+/** A page whose failed requests `assertClean` looks for. */
+const watchedPage = (options) => newPage(browser, options);
+
+/** `address` served under another policy of the server's (`?csp=`, endpoints.rs). */
+const withPolicy = (address, name) => `${address}${address.includes('?') ? '&' : '?'}csp=${name}`;
+
+/**
+ * What the page asked for that failed: WebDriver sees no statuses, so every
+ * address the page's documents fetched (its resource timing entries: the
+ * proxy also sees the browser's own requests) is asked for again from here
+ * (all are GETs of the preview server's files); another origin's was
+ * refused by the proxy.
+ */
+async function failedRequests(page) {
+  const base = new URL(url('/'));
+  const failed = [];
+  const asked = await page.evaluate(() => [
+    ...performance.getEntriesByType('navigation'),
+    ...performance.getEntriesByType('resource'),
+  ].map((entry) => entry.name));
+  for (const address of new Set(asked)) {
+    const target = new URL(address);
+    if (target.host !== base.host) {
+      failed.push(`refused ${address}`);
+      continue;
+    }
+    const response = await fetch(target, { redirect: 'manual' });
+    await response.arrayBuffer();
+    if (response.status >= 400) failed.push(`${response.status} ${address}`);
+  }
+  return failed;
 }
 
-/** Opens a rendered page and waits for the bundle to start. */
+/**
+ * Opens a rendered page and waits for the bundle to start; returns the
+ * server's response to the same address (WebDriver sees no headers).
+ */
 async function open(page, address) {
-  const response = await page.goto(url(address));
-  assert.ok(response?.ok(), `${address}: HTTP ${response?.status()}`);
+  const response = await fetch(url(address));
+  assert.ok(response.ok, `${address}: HTTP ${response.status}`);
+  await page.goto(url(address));
+  await page.waitForFunction(() => globalThis.__bandeau?.ready !== undefined, undefined, { timeout: 10000 });
   const ready = await page.evaluate(() => globalThis.__bandeau?.ready);
   assert.equal(ready, true, `${address}: __bandeau.ready`);
   return response;
@@ -71,16 +96,31 @@ async function open(page, address) {
 
 /** Nothing went wrong on the page. */
 async function assertClean(page, what) {
-  await page.waitForLoadState('networkidle');
-  assert.deepEqual(await page.evaluate(() => window.__violations), [], `${what}: CSP violations`);
-  assert.deepEqual(page.log.pageErrors, [], `${what}: page errors`);
-  assert.deepEqual(page.failed, [], `${what}: failed requests`);
+  await quiet(page);
+  assert.deepEqual(await violations(page), [], `${what}: CSP violations`);
+  const log = await pageLog(page);
+  assert.deepEqual(log.pageErrors, [], `${what}: page errors`);
+  assert.deepEqual(await failedRequests(page), [], `${what}: failed requests`);
   assert.deepEqual(
-    page.log.console.filter((m) => m.type === 'error' || /Content.Security.Policy/i.test(m.text)),
+    log.console.filter((m) => m.type === 'error' || /Content.Security.Policy/i.test(m.text)),
     [],
     `${what}: console errors`,
   );
-  assert.equal(await page.evaluate(() => window.__pwned), undefined, `${what}: no injected script ran`);
+  // WebDriver hands undefined back as null: the page compares.
+  assert.equal(await page.evaluate(() => window.__pwned === undefined), true, `${what}: no injected script ran`);
+}
+
+/**
+ * The fields the form action received (`[name, value]` pairs), from the
+ * JSON the echo endpoint answers with, once the page shows it; Firefox
+ * shows JSON in its viewer, which keeps the text in `JSONView.json`.
+ * Returns them with the address the form posted to.
+ */
+async function posted(page) {
+  await page.waitForURL(/\/login\/submit(\?|$)/);
+  const text = await page.waitForFunction(() => (window.JSONView?.json ?? document.querySelector('pre') ?? document.body)
+    ?.textContent, undefined, { timeout: 5000 });
+  return { address: await page.url(), fields: JSON.parse(text).fields };
 }
 
 /**
@@ -111,6 +151,10 @@ const assignedSlot = (page, selector) => page.evaluate((selector) => {
 
 const languageOptions = (page) => part(page, 'bandeau-login', 'language-option');
 const languageOf = (option) => option.evaluate((o) => o.dataset.language ?? o.lang);
+/** The language option that is also `css` (Playwright's `and`). */
+const languageOption = (page, css) => page.locator(`bandeau-login [part~="language-option"]${css}`);
+/** The option for `lang`, however the view marks its language. */
+const optionFor = (page, lang) => languageOption(page, `:is([data-language="${lang}"],[lang="${lang}"])`);
 
 /** Every page of every scenario: each language, and the URL without kc_locale. */
 const allPages = manifest.scenarios.flatMap((s) => [
@@ -123,10 +167,9 @@ test('every rendered page loads under the documented CSP with no violation, erro
   assert.ok(allPages.length >= 20, `${allPages.length} pages`);
   for (const { scenario: s, address, lang } of allPages) {
     const page = await watchedPage();
-    const response = await open(page, address);
-    const headers = response.headers();
-    assert.equal(headers['content-security-policy'], served(POLICY), `${address}: the documented policy`);
-    assert.equal(headers['x-frame-options'], 'SAMEORIGIN');
+    const { headers } = await open(page, address);
+    assert.equal(headers.get('content-security-policy'), served(POLICY), `${address}: the documented policy`);
+    assert.equal(headers.get('x-frame-options'), 'SAMEORIGIN');
     assert.equal(await page.locator('html').getAttribute('lang'), lang, address);
     assert.equal(await page.title(), s.texts[lang].title, address);
     // Keycloak's own page scripts ran from the theme's resources: the
@@ -145,48 +188,39 @@ test('every rendered page loads under the documented CSP with no violation, erro
 test("the pages also work under Keycloak's default headers", async () => {
   assert.ok(KEYCLOAK_DEFAULT, "docs/integration.md quotes Keycloak's default policy");
   const page = await watchedPage();
-  const address = scenario('login').url;
-  await withPolicy(page, address, KEYCLOAK_DEFAULT);
+  const address = withPolicy(scenario('login').url, 'keycloak-default');
   const response = await open(page, address);
-  assert.equal(response.headers()['content-security-policy'], KEYCLOAK_DEFAULT);
+  assert.equal(response.headers.get('content-security-policy'), KEYCLOAK_DEFAULT);
   await assertClean(page, address);
   await page.context().close();
 });
 
-/** Serves `address` with `policy` instead of the server's. */
-async function withPolicy(page, address, policy) {
-  await page.route(url(address), async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
-  });
-}
-
 test("without Keycloak's nonce the import map is the one thing the policy blocks", async () => {
   const page = await watchedPage();
-  const address = scenario('login').url;
-  await withPolicy(page, address, POLICY);
-  await open(page, address);
-  const violations = await settled(() => page.evaluate(() => window.__violations.length), 1);
-  assert.equal(violations, 1, 'the watch sees a violation when there is one');
-  assert.match((await page.evaluate(() => window.__violations))[0], /^script-src-elem blocked inline/);
+  const address = withPolicy(scenario('login').url, 'without-nonce');
+  const response = await open(page, address);
+  assert.equal(response.headers.get('content-security-policy'), POLICY);
+  const count = await settled(async () => (await violations(page)).length, 1);
+  assert.equal(count, 1, 'the watch sees a violation when there is one');
+  assert.match((await violations(page))[0], /^script-src-elem blocked inline/);
   await page.context().close();
 });
 
 test("without 'wasm-unsafe-eval' the chrome stays off and Keycloak's form still works", async () => {
   const page = await newPage(browser);
-  const s = scenario('login');
-  await withPolicy(page, s.url, served(POLICY).replace(" 'wasm-unsafe-eval'", ''));
-  await page.goto(url(s.url));
+  const address = withPolicy(scenario('login').url, 'without-wasm');
+  const response = await fetch(url(address));
+  assert.equal(response.headers.get('content-security-policy'), served(POLICY).replace(" 'wasm-unsafe-eval'", ''));
+  await page.goto(url(address));
+  await page.waitForFunction(() => globalThis.__bandeau?.ready !== undefined, undefined, { timeout: 10000 });
   assert.equal(await page.evaluate(() => globalThis.__bandeau?.ready), false);
-  assert.equal(await page.evaluate(() => customElements.get('bandeau-login')), undefined);
-  assert.deepEqual(page.log.pageErrors, []);
+  assert.equal(await page.evaluate(() => customElements.get('bandeau-login') === undefined), true);
+  assert.deepEqual((await pageLog(page)).pageErrors, []);
   await page.locator('#username').fill('erika.mustermann');
   await page.locator('#password').fill('geheim');
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.locator('#password').press('Enter'),
-  ]);
-  assert.deepEqual((await response.json()).fields.slice(0, 2), [['username', 'erika.mustermann'], ['password', '(6 characters)']]);
+  await page.locator('#password').focus();
+  await page.keyboard.press('Enter');
+  assert.deepEqual((await posted(page)).fields.slice(0, 2), [['username', 'erika.mustermann'], ['password', '(6 characters)']]);
   await page.context().close();
 });
 
@@ -228,7 +262,7 @@ test("the element's attributes come from Keycloak's context, escaped", async () 
   assert.equal(await page.locator('#username').inputValue(), hostile.username);
   assert.equal(await page.locator('script:not([src]):not([type="importmap"])').count(), 0, 'no injected script');
   assert.equal(await page.locator('img[src="x"]').count(), 0, 'no injected image');
-  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.evaluate(() => window.__pwned === undefined), true);
   await page.context().close();
 });
 
@@ -245,12 +279,10 @@ test("Keycloak's form keeps its fields and autofill hints, and posts to the form
   assert.equal(await page.locator('#password').getAttribute('type'), 'text');
   await page.locator('[data-password-toggle]').click();
   await page.locator('#rememberMe').check();
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: s.texts.de.submit, exact: true }).click(),
-  ]);
-  assert.equal(new URL(response.url()).pathname + new URL(response.url()).search, s.action, 'the form action');
-  assert.deepEqual((await response.json()).fields, [
+  await page.getByRole('button', { name: s.texts.de.submit, exact: true }).click();
+  const response = await posted(page);
+  assert.equal(new URL(response.address).pathname + new URL(response.address).search, s.action, 'the form action');
+  assert.deepEqual(response.fields, [
     ['username', 'erika.mustermann'],
     ['password', '(6 characters)'],
     ['rememberMe', 'on'],
@@ -264,22 +296,17 @@ test("Keycloak's form keeps its fields and autofill hints, and posts to the form
   assert.equal(await page.locator('#otp').getAttribute('autocomplete'), 'one-time-code');
   assert.equal(await page.locator('#kc-attempted-username').inputValue(), otp.attemptedUsername);
   await page.locator('#otp').fill('123456');
-  const [sent] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.locator('#otp').press('Enter'),
-  ]);
+  await page.locator('#otp').focus();
+  await page.keyboard.press('Enter');
   // Enter submits with the form's default button, which is sent too.
-  assert.deepEqual((await sent.json()).fields, [
+  assert.deepEqual((await posted(page)).fields, [
     ['selectedCredentialId', '7d3c1a52-otp'],
     ['otp', '123456'],
     ['login', ''],
   ]);
   await open(page, otp.localeUrls.en);
-  const [other] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Try Another Way' }).click(),
-  ]);
-  assert.deepEqual((await other.json()).fields, [['tryAnotherWay', 'on']]);
+  await page.getByRole('button', { name: 'Try Another Way' }).click();
+  assert.deepEqual((await posted(page)).fields, [['tryAnotherWay', 'on']]);
   await page.context().close();
 });
 
@@ -369,25 +396,23 @@ test("element: the language picker offers the realm's locales and goes to Keyclo
   await open(page, s.url);
   await upgraded(page);
   const options = languageOptions(page);
-  assert.deepEqual(await Promise.all((await options.all()).map(languageOf)), s.languages);
-  const pressed = options.and(page.locator('[aria-pressed="true"]'));
+  assert.deepEqual(await options.evaluateAll((all) => all.map((o) => o.dataset.language ?? o.lang)), s.languages);
+  const pressed = languageOption(page, '[aria-pressed="true"]');
+  assert.equal(await pressed.count(), 1);
   assert.equal(await languageOf(pressed), 'de', 'the current language');
 
-  const french = options.and(page.locator('[data-language="fr"], [lang="fr"]'));
-  await Promise.all([
-    page.waitForURL(url(s.localeUrls.fr)),
-    french.click(),
-  ]);
+  await optionFor(page, 'fr').click();
+  await page.waitForURL(url(s.localeUrls.fr));
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'Keycloak answered in French');
   assert.equal(await page.title(), s.texts.fr.title);
   await upgraded(page);
-  assert.equal(await languageOf(languageOptions(page).and(page.locator('[aria-pressed="true"]'))), 'fr');
+  assert.equal(await languageOf(languageOption(page, '[aria-pressed="true"]')), 'fr');
   assert.equal((await page.locator('#kc-message').textContent()).trim(), s.texts.fr.message);
 
   // And by keyboard, to English.
-  const english = languageOptions(page).and(page.locator('[data-language="en"], [lang="en"]'));
-  await english.focus();
-  await Promise.all([page.waitForURL(url(s.localeUrls.en)), page.keyboard.press('Enter')]);
+  await optionFor(page, 'en').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(url(s.localeUrls.en));
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await assertClean(page, 'after two language changes');
   await page.context().close();
@@ -405,11 +430,11 @@ test('element: a cancelled bandeau-language-change stays on the page', async () 
       event.preventDefault();
     });
   });
-  const before = page.url();
-  await languageOptions(page).and(page.locator('[data-language="en"], [lang="en"]')).click();
+  const before = await page.url();
+  await optionFor(page, 'en').click();
   await sleep(500);
   assert.deepEqual(await page.evaluate(() => window.__languageEvents), [{ language: 'en', cancelable: true }]);
-  assert.equal(page.url(), before, 'no navigation');
+  assert.equal(await page.url(), before, 'no navigation');
   assert.equal(await page.locator('html').getAttribute('lang'), 'de');
   await page.context().close();
 });
@@ -429,17 +454,18 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-prac
 for (const colorScheme of ['light', 'dark']) {
   test(`element: axe finds nothing on the Keycloak pages, ${colorScheme} system theme, 320 and 1280 px`, async () => {
     for (const width of [320, 1280]) {
-      // axe is injected as a script, which the page's policy would refuse.
-      const page = await newPage(browser, { viewport: { width, height: 800 }, bypassCSP: true, colorScheme });
+      // axe is injected as WebDriver runs scripts, outside the page's policy.
+      const page = await newPage(browser, { viewport: { width, height: 800 }, colorScheme });
       for (const [slug, lang] of [['login-error', 'de'], ['login-otp', 'fr'], ['login-field-error', 'en']]) {
         await open(page, scenario(slug).localeUrls[lang]);
+        assert.equal(await page.evaluate(() => window.innerWidth), width, 'the engine made the viewport this wide');
         await upgraded(page);
         assert.equal(
           await page.evaluate(() => document.documentElement.classList.contains('pf-v5-theme-dark')),
           colorScheme === 'dark',
           "Keycloak's form follows the system's scheme, as the chrome does (theme=auto)",
         );
-        await page.waitForLoadState('networkidle');
+        await quiet(page);
         await page.addScriptTag({ path: AXE_PATH });
         const violations = await page.evaluate(async (tags) => {
           const results = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });

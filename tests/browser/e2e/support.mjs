@@ -1,23 +1,27 @@
-// Shared by the end-to-end tests of the suite chrome: one headless Chromium
-// per test file, pages of the preview server (`cargo xtask test` starts it
-// and passes its address as BANDEAU_URL), and helpers that read the chrome
-// the way a person meets it: through ::part names, roles and ARIA
-// attributes, never through the views' internal class names, so the tests
-// hold for any rendering of the same markup contract.
+// Shared by the end-to-end tests of the suite chrome: one browser per test
+// file, in the engine BANDEAU_ENGINE names (chromium, firefox or webkit;
+// ../engine.mjs drives all three through WebDriver), pages of the preview
+// server (`cargo xtask test` starts it and passes its address as
+// BANDEAU_URL), and helpers that read the chrome the way a person meets it:
+// through ::part names, roles and ARIA attributes, never through the
+// views' internal class names, so the tests hold for any rendering of the
+// same markup contract.
 //
 // Run by hand against a running `cargo xtask preview`:
-//   BANDEAU_URL=http://127.0.0.1:8787 node --test tests/browser/e2e/
+//   BANDEAU_ENGINE=firefox BANDEAU_URL=http://127.0.0.1:8787 node --test tests/browser/e2e/
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
+import { launch as launchEngine } from '../engine.mjs';
+
+export { ENGINE, SUPPORTS } from '../engine.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..', '..');
 const tools = process.env.BANDEAU_TOOLS ?? join(repo, 'target', 'tools');
 const require = createRequire(join(tools, 'node_modules', '/'));
-export const { chromium } = require('playwright-core');
 /** Where axe-core's browser build is, for `page.addScriptTag({ path })`. */
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
@@ -29,66 +33,69 @@ if (!process.env.BANDEAU_URL) {
 }
 /** The preview server, without a trailing slash. */
 export const BASE = process.env.BANDEAU_URL.replace(/\/+$/, '');
-const ORIGIN = new URL(BASE).origin;
 
 /** A page address on the preview server. */
 export const url = (path) => new URL(path, `${BASE}/`).href;
 
-export async function launch() {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** The browser of this run's engine. */
+export const launch = () => launchEngine();
+
+/**
+ * A fresh page in a fresh profile (empty localStorage, so no cached
+ * navigation). Requests to any other origin (the fixtures' icons on
+ * portal.example.org) are refused by the engine's proxy: the tests never
+ * touch the network, and an icon that fails shows the app's monogram.
+ */
+export const newPage = (browser, options = {}) => browser.newPage(options);
+
+/**
+ * What the example page heard (examples/shared/event-log.js): console
+ * warnings and errors, uncaught errors, dialogs; and every address the
+ * page asked for.
+ */
+export async function pageLog(page) {
+  const heard = await page.evaluate(() => window.__bandeauExample ?? null);
+  if (!heard) throw new Error(`${await page.url()} has no examples/shared/event-log.js`);
+  return {
+    console: heard.console,
+    pageErrors: heard.problems.filter((p) => p.kind !== 'CSP violation').map((p) => p.text),
+    dialogs: heard.dialogs,
+    requests: page.requests(),
+  };
 }
 
 /**
- * A fresh context (empty localStorage, so no cached navigation) and a page
- * in it that records what the page reports. Requests to any other origin
- * (the fixtures' icons on portal.example.org) are aborted: the tests never
- * touch the network, and an icon that fails shows the app's monogram.
+ * Waits until the page has loaded, asked for nothing new for half a
+ * second (network idle, engine.mjs) and has its fonts, so icons and text
+ * are in before a screenshot or an axe run.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 800 }, ...options } = {}) {
-  const context = await browser.newContext({ viewport, ...options });
-  await context.route((address) => address.origin !== ORIGIN, (route) => route.abort());
-  const page = await context.newPage();
-  const log = { console: [], pageErrors: [], dialogs: [], requests: [] };
-  page.on('console', (message) => log.console.push({
-    type: message.type(),
-    text: message.text(),
-    url: message.location()?.url ?? '',
-  }));
-  page.on('pageerror', (error) => log.pageErrors.push(String(error?.stack ?? error)));
-  page.on('dialog', (dialog) => {
-    log.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
-  page.on('request', (request) => log.requests.push(request.url()));
-  page.log = log;
-  return page;
+export async function quiet(page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready.then(() => true));
 }
 
 /** Warnings the bundle logged (`bandeau: …`); the example's own log lines start with `[`. */
-export const bandeauWarnings = (page) =>
-  page.log.console.filter((m) => m.type === 'warning' && m.text.startsWith('bandeau'));
+export const bandeauWarnings = async (page) =>
+  (await pageLog(page)).console.filter((m) => m.type === 'warning' && m.text.startsWith('bandeau'));
 
 /**
  * Opens an example page and waits until the elements are defined. With
  * `apps` (the default), also until the launcher inside `host` lists at
- * least one app.
+ * least one app. WebDriver does not see HTTP statuses, so the address is
+ * asked for once from here first.
  */
 export async function openExample(page, path, { host = 'bandeau-bar', apps = true } = {}) {
-  const response = await page.goto(url(path));
-  if (!response || !response.ok()) {
-    throw new Error(`${path}: HTTP ${response?.status()}`);
-  }
-  const ready = await page.evaluate(() => globalThis.__bandeau?.ready);
+  const response = await fetch(url(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  await page.goto(url(path));
+  const ready = await page.waitForFunction(() => globalThis.__bandeau?.ready !== undefined, undefined, { timeout: 10000 })
+    .then(() => page.evaluate(() => globalThis.__bandeau?.ready));
   if (ready !== true) throw new Error(`${path}: __bandeau.ready is ${ready}`);
-  if (apps) await app(page, host).first().waitFor({ state: 'attached' });
+  if (apps) await app(page, host).first().waitFor({ state: 'attached', timeout: 10000 });
   return response;
 }
 
-// Locators by part name. Playwright's CSS engine pierces open shadow roots,
+// Locators by part name. The engine's CSS steps pierce open shadow roots,
 // so `bandeau-bar [part~="app"]` finds the apps inside the bar's shadow root.
 export const part = (page, host, name) => page.locator(`${host} [part~="${name}"]`);
 export const app = (page, host) => part(page, host, 'app');
@@ -182,7 +189,7 @@ export const exampleEvents = (page) => page.evaluate(() => window.__bandeauExamp
 export const exampleProblems = (page) => page.evaluate(() => window.__bandeauExample.problems);
 
 /**
- * Decodes a PNG as Chromium writes screenshots (8-bit RGB or RGBA,
+ * Decodes a PNG as the engines write screenshots (8-bit RGB or RGBA,
  * not interlaced) into `{ width, height, data }`, RGBA rows.
  */
 export function decodePng(buffer) {

@@ -3,7 +3,7 @@
 // the app's typed `onbandeau-navigate` handler, which routes inside the app.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { example, launch, newPage, part, appNames, SAMPLE_APPS } from './support.mjs';
+import { example, launch, newPage, open as openSite, pageLog, windowCount, part, appNames, SAMPLE_APPS } from './support.mjs';
 
 const { base, wasm } = example('vite-react');
 const HOST = 'bandeau-bar';
@@ -13,21 +13,23 @@ before(async () => { browser = await launch(); });
 after(() => browser?.close());
 
 async function open(page) {
-  const response = await page.goto(`${base}/`);
-  assert.equal(response?.status(), 200);
-  await part(page, HOST, 'bar').waitFor();
+  await openSite(page);
+  await part(page, HOST, 'bar').waitFor({ timeout: 10000 });
 }
 
-const status = (page) => page.getByRole('status').textContent();
+// The app's status line. (The bar has a status of its own in its shadow
+// root, for the launcher's search, hidden while the launcher is closed.)
+const statusLine = (page) => page.locator('main [role="status"]');
+const status = (page) => statusLine(page).textContent();
 
 /** The status line once it says `expected` (React renders on its own schedule), else as it is. */
 async function statusOnce(page, expected) {
-  await page.getByRole('status').filter({ hasText: expected }).waitFor({ timeout: 2000 }).catch(() => {});
+  await statusLine(page).filter({ hasText: expected }).waitFor({ timeout: 2000 }).catch(() => {});
   return status(page);
 }
 
-function assertClean(page) {
-  const { console: messages, pageErrors, offsite } = page.log;
+async function assertClean(page) {
+  const { console: messages, pageErrors, offsite } = await pageLog(page);
   assert.deepEqual(pageErrors, [], 'no uncaught errors');
   assert.deepEqual(messages.filter((m) => /^(error|warning):/.test(m)), [], 'no console errors or warnings');
   assert.deepEqual(offsite, [], 'nothing fetched from other origins');
@@ -50,7 +52,8 @@ test('the bar renders in its shadow root with the apps of the navigation documen
   }));
   assert.match(colours.token, /^#[0-9a-f]{6}$/i);
   assert.equal(colours.text, hexToRgb(colours.token));
-  assertClean(page);
+  await assertClean(page);
+  await page.close();
 });
 
 function hexToRgb(hex) {
@@ -61,9 +64,10 @@ function hexToRgb(hex) {
 test('the wasm comes from the Vite build\'s hashed assets', async () => {
   const page = await newPage(browser, base);
   await open(page);
-  const fetched = page.log.responses.filter((r) => r.path.endsWith('.wasm'));
+  const fetched = (await pageLog(page)).responses.filter((r) => r.path.endsWith('.wasm'));
   assert.deepEqual(fetched, [{ path: wasm, status: 200, type: 'application/wasm' }]);
-  assertClean(page);
+  await assertClean(page);
+  await page.close();
 });
 
 test('an app chosen in the launcher goes to the typed handler, which keeps the page', async () => {
@@ -72,9 +76,10 @@ test('an app chosen in the launcher goes to the typed handler, which keeps the p
   await part(page, HOST, 'launcher-button').click();
   await part(page, HOST, 'app').filter({ hasText: 'Calendar' }).click();
   assert.equal(await statusOnce(page, 'Navigating to swp.groupware_calendar'), 'Navigating to swp.groupware_calendar');
-  assert.equal(page.url(), `${base}/`);
-  assert.equal(page.context().pages().length, 1, 'no window was opened');
-  assertClean(page);
+  assert.equal(await page.url(), `${base}/`);
+  assert.equal(await windowCount(page), 1, 'no window was opened');
+  await assertClean(page);
+  await page.close();
 });
 
 test('a pinned app goes to the typed handler too', async () => {
@@ -88,7 +93,8 @@ test('a pinned app goes to the typed handler too', async () => {
   assert.deepEqual(await pinned.locator('[part~="app-name"]').allTextContents(), ['Email']);
   await pinned.click();
   assert.equal(await statusOnce(page, 'Navigating to swp.groupware_mail'), 'Navigating to swp.groupware_mail');
-  assert.equal(page.url(), `${base}/`);
-  assert.equal(page.context().pages().length, 1, 'no window was opened');
-  assertClean(page);
+  assert.equal(await page.url(), `${base}/`);
+  assert.equal(await windowCount(page), 1, 'no window was opened');
+  await assertClean(page);
+  await page.close();
 });

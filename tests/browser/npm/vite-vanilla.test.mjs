@@ -3,7 +3,7 @@
 // and one typed `bandeau-navigate` listener on the document.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { example, launch, newPage, part, appNames, SAMPLE_APPS } from './support.mjs';
+import { example, launch, newPage, open, pageLog, windowCount, part, appNames, SAMPLE_APPS } from './support.mjs';
 
 const { base, wasm } = example('vite-vanilla');
 const HOST = 'header > bandeau-launcher';
@@ -14,10 +14,9 @@ after(() => browser?.close());
 
 test('the launcher lists the document\'s apps and hands the choice to the page', async () => {
   const page = await newPage(browser, base);
-  const response = await page.goto(`${base}/`);
-  assert.equal(response?.status(), 200);
+  await open(page);
   const button = part(page, HOST, 'launcher-button');
-  await button.click();
+  await button.click({ timeout: 10000 });
   await part(page, HOST, 'panel').waitFor({ state: 'visible' });
   assert.deepEqual(await appNames(page, HOST), SAMPLE_APPS);
   assert.equal(await part(page, HOST, 'app').filter({ hasText: 'Files' }).getAttribute('aria-current'), 'page');
@@ -26,21 +25,23 @@ test('the launcher lists the document\'s apps and hands the choice to the page',
   const destination = page.locator('#destination');
   await destination.filter({ hasText: 'Navigating to' }).waitFor({ timeout: 2000 }).catch(() => {});
   assert.equal(await destination.textContent(), 'Navigating to swp.notes');
-  assert.equal(page.url(), `${base}/`);
-  assert.equal(page.context().pages().length, 1, 'Notes (target _blank) opened no window');
+  assert.equal(await page.url(), `${base}/`);
+  assert.equal(await windowCount(page), 1, 'Notes (target _blank) opened no window');
 
   // The suite chrome's wasm from the build's hashed assets (the brand
   // module's wasm, which this page also loads, is checked below).
-  const fetched = page.log.responses.filter((r) => r.path.includes('bandeau_embed_bg'));
+  const log = await pageLog(page);
+  const fetched = log.responses.filter((r) => r.path.includes('bandeau_embed_bg'));
   assert.deepEqual(fetched, [{ path: wasm, status: 200, type: 'application/wasm' }]);
-  assert.deepEqual(page.log.pageErrors, []);
-  assert.deepEqual(page.log.console.filter((m) => /^(error|warning):/.test(m)), []);
-  assert.deepEqual(page.log.offsite, []);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.console.filter((m) => /^(error|warning):/.test(m)), []);
+  assert.deepEqual(log.offsite, []);
+  await page.close();
 });
 
 test('the brand module works from the Vite build: the launcher takes the brand\'s colour', async () => {
   const page = await newPage(browser, base);
-  await page.goto(`${base}/`);
+  await open(page);
   const accent = () => page.evaluate(() => {
     const button = document.querySelector('bandeau-launcher')?.shadowRoot?.querySelector('[part~="launcher-button"]');
     return button ? getComputedStyle(button).getPropertyValue('--bd-color-accent-default').trim() : null;
@@ -50,12 +51,14 @@ test('the brand module works from the Vite build: the launcher takes the brand\'
     const button = document.querySelector('bandeau-launcher')?.shadowRoot?.querySelector('[part~="launcher-button"]');
     return button && getComputedStyle(button).getPropertyValue('--bd-color-accent-default').trim() === '#0b6e4f';
   }, null, { timeout: 5000 }).catch(() => {});
-  assert.equal(await accent(), '#0b6e4f', `brand not applied; console: ${JSON.stringify(page.log.console)}`);
-  const failed = page.log.responses.filter((r) => r.status >= 400);
+  const log = await pageLog(page);
+  assert.equal(await accent(), '#0b6e4f', `brand not applied; console: ${JSON.stringify(log.console)}`);
+  const failed = log.responses.filter((r) => r.status >= 400);
   assert.deepEqual(failed, [], 'every file the page asked for was in the build');
-  const wasm = page.log.responses.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path);
-  assert.ok(wasm.length === 2 && wasm.every((p) => /^\/assets\/[\w-]+-[\w-]{8,}\.wasm$/.test(p)),
-    `both wasm modules come from the build's hashed assets: ${wasm}`);
-  assert.deepEqual(page.log.pageErrors, []);
-  assert.deepEqual(page.log.console.filter((m) => /^(error|warning):/.test(m)), []);
+  const wasmPaths = log.responses.filter((r) => r.path.endsWith('.wasm')).map((r) => r.path);
+  assert.ok(wasmPaths.length === 2 && wasmPaths.every((p) => /^\/assets\/[\w-]+-[\w-]{8,}\.wasm$/.test(p)),
+    `both wasm modules come from the build's hashed assets: ${wasmPaths}`);
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.console.filter((m) => /^(error|warning):/.test(m)), []);
+  await page.close();
 });

@@ -196,4 +196,9 @@ impl View for Bar {
         self.launcher.press(event);
         self.user_menu.press(event);
     }
+
+    fn place(&self) {
+        self.launcher.place();
+        self.user_menu.place();
+    }
 }

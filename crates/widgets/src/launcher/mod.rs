@@ -57,7 +57,7 @@ impl Default for Launcher {
 
 impl Launcher {
     pub fn new() -> Launcher {
-        let disclosure = Disclosure::new("launcher", "launcher-button", "panel");
+        let disclosure = Disclosure::new("launcher", "launcher-button", "panel", false);
         add(
             &disclosure.button,
             "span",
@@ -390,6 +390,7 @@ impl View for Launcher {
                 self.activate(&focused);
             }
             self.rendered = Some(wanted);
+            self.disclosure.place();
         }
         self.mark();
     }
@@ -428,6 +429,10 @@ impl View for Launcher {
 
     fn press(&mut self, event: &Event) {
         self.disclosure.press(event);
+    }
+
+    fn place(&self) {
+        self.disclosure.place();
     }
 }
 

@@ -34,7 +34,7 @@ impl Default for UserMenu {
 impl UserMenu {
     pub fn new() -> UserMenu {
         UserMenu {
-            disclosure: Disclosure::new("user-menu", "user-button", "user-panel"),
+            disclosure: Disclosure::new("user-menu", "user-button", "user-panel", true),
             rendered: None,
         }
     }
@@ -191,6 +191,7 @@ impl View for UserMenu {
         if self.rendered.as_ref() != Some(&wanted) {
             self.render(&wanted.0, wanted.1, wanted.2);
             self.rendered = Some(wanted);
+            self.disclosure.place();
         }
     }
 
@@ -254,5 +255,9 @@ impl View for UserMenu {
 
     fn press(&mut self, event: &Event) {
         self.disclosure.press(event);
+    }
+
+    fn place(&self) {
+        self.disclosure.place();
     }
 }

@@ -11,6 +11,49 @@ use bandeau_elements::{Kind, ELEMENTS, EVENTS};
 
 pub const PATH: &str = "docs/elements.md";
 
+/// The host contract: what a page may set on an element.
+const HOST_CONTRACT: &str = r#"## What a page may set on the element
+
+The vendor owns where an element sits in its page; the element owns how it
+looks. Page rules that match the element itself (by `*`, by its tag name,
+with or without `!important`) may set:
+
+- `display`: its outer type (`block`, `inline`, `inline-block`) and `none`
+  to hide it (the `hidden` attribute hides it too). Its inside is the
+  element's own layout: `flex`, `grid` or `contents` on the element are not
+  supported.
+- `position`, `top`, `right`, `bottom`, `left` (and `inset` with its logical
+  forms), `z-index`, `float`, `clear` and `vertical-align`.
+- `margin`.
+- `width`, `min-width` and `max-width` (and their logical forms): the bar
+  and the login fill the width they get; the launcher and the user menu
+  are as wide as their buttons.
+- Its place as an item of the page's flex or grid container: `flex`,
+  `order`, `align-self`, `justify-self`, `place-self`, `grid-area`,
+  `grid-row`, `grid-column`.
+- The `--bd-*` custom properties, which theme it (see
+  [theming.md](theming.md)), and its parts through `::part()`.
+
+It follows the page's direction (`dir`), and `visibility: hidden` on an
+ancestor hides it. Everything else is the element's: its shadow styles set
+it again on the element with `!important`, which outranks even a page's
+`!important` rule there (for important declarations the shadow tree's win
+over the page's). So a page cannot give the element transitions or
+animations, padding, a border, outline, background or box shadow, a height,
+`overflow`, `contain` or `content-visibility`, opacity, filters, blending,
+transforms (`translate`, `rotate` and `scale` too), `zoom`, a clip path or
+mask, `will-change`, fonts and text settings, colours, `pointer-events`,
+`user-select`, a cursor, caret or scrollbar colour, a writing mode, or
+`::before` and `::after` content; inherited properties stop at the element.
+
+The open panels (the launcher's and the user menu's) are shown in the
+browser's top layer (the Popover API): no `z-index`, `overflow`,
+`transform`, `contain` or stacking context of the page covers or clips
+them. They stay under their button, inside the viewport, and follow it as
+the page scrolls. In a browser without the Popover API they are positioned
+in the page under their button, where a clipping ancestor clips them.
+"#;
+
 /// Table cells: `|` would end the cell, a line break the row.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
@@ -50,6 +93,10 @@ pub fn generate() -> String {
          is dropped and reported with a `bandeau-error` event. Text is shown as text,\n\
          never as HTML.\n"
     );
+    // What the shared stylesheet of crates/widgets (`:host` in shared.css)
+    // leaves to the page and takes back from it; its tests are
+    // tests/browser/e2e/locked-host.test.mjs and toplayer.test.mjs.
+    let _ = writeln!(w, "{HOST_CONTRACT}");
     for element in ELEMENTS.iter() {
         let _ = writeln!(w, "## `<{}>`\n\n{}\n", element.tag, element.summary);
         let _ = writeln!(

@@ -129,7 +129,8 @@ pub(super) fn bin_with(dir: &Path, name: &str, args: &[&str]) -> Command {
 
 /// The Vite example's `index.html` loading the bundle by `script` instead
 /// of `src/main.ts`, and its `public/` files, in `dist`: what Vite's build
-/// does for them and the other bundlers leave to the app.
+/// does for them and the other bundlers leave to the app. The page gets the
+/// browser tests' event log too, as the Vite builds' pages do.
 pub(super) fn page_for(dir: &Path, dist: &Path, script: &str) -> Result<(), String> {
     const VITE_ENTRY: &str = r#"<script type="module" src="/src/main.ts"></script>"#;
     let html = std::fs::read_to_string(dir.join("index.html"))
@@ -142,6 +143,7 @@ pub(super) fn page_for(dir: &Path, dist: &Path, script: &str) -> Result<(), Stri
     }
     std::fs::write(dist.join("index.html"), html.replace(VITE_ENTRY, script))
         .map_err(|e| format!("writing {}/index.html: {e}", dist.display()))?;
+    with_event_log(&util::repo_root(), &dist.join("index.html"))?;
     copy_tree(&dir.join("public"), dist)
 }
 

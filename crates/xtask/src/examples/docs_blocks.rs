@@ -51,7 +51,7 @@ pub(super) fn needs(blocks: &[Block]) -> Result<Vec<(&'static str, &'static str)
                     .ok_or_else(|| {
                         format!(
                             "{}: needs `{name}`, which is not among the packages the docs may \
-                             use ({}); pin it in DOCS_PACKAGES in crates/xtask/src/examples.rs",
+                             use ({}); pin it in DOCS_PACKAGES in crates/xtask/src/examples/docs_blocks.rs",
                             block.place(),
                             DOCS_PACKAGES.map(|(n, _)| n).join(", ")
                         )

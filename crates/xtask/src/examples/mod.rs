@@ -2,9 +2,10 @@
 //! installed from that tarball into copies of the Vite examples, type-checked
 //! by each example's own TypeScript (with the docs' TypeScript and JavaScript
 //! blocks), built by Vite with its default settings, and clicked through in
-//! headless Chromium (`tests/browser/npm/`). The vanilla example is also
-//! built by webpack 5 and Rollup 4 (`examples/bundlers/`) and served by
-//! Vite's development server, the other ways the docs say the package works.
+//! Chromium, Firefox ESR and WebKitGTK (`tests/browser/npm/`, through
+//! `tests/browser/engine.mjs`). The vanilla example is also built by webpack
+//! 5 and Rollup 4 (`examples/bundlers/`) and served by Vite's development
+//! server, the other ways the docs say the package works.
 //!
 //! Everything happens under `target/`: the examples in the source tree stay
 //! free of `node_modules`, and a developer's own install there is ignored.
@@ -67,6 +68,7 @@ pub fn run() -> Result<(), String> {
         }
         timed(&format!("{name}: vite build"), || vite_build(&dir))?;
         let dist = dir.join("dist");
+        with_event_log(&root, &dist.join("index.html"))?;
         let wasm = built_wasm(&dist)?;
         let base = serve_in_background(&dist)?;
         println!("examples: {name} serves {base}/ with {wasm}");
@@ -75,19 +77,25 @@ pub fn run() -> Result<(), String> {
         env.push((format!("BANDEAU_{key}_WASM"), wasm));
     }
     env.extend(bundlers(&root, &pkg, &build, &tarball)?);
+    // Vite's development server serves the copy that was just built: its
+    // page gets the event log now, after the build took the page as it is.
+    with_event_log(&root, &build.join(BUNDLED).join("index.html"))?;
     env.push((
         "BANDEAU_VITE_VANILLA_DIR".into(),
         build.join(BUNDLED).display().to_string(),
     ));
-    timed("Chromium", || {
-        util::run(
-            util::command("node")
-                .args(["--test", "--test-reporter=spec"])
-                .arg(root.join("tests/browser/npm/"))
-                .env("BANDEAU_TOOLS", util::tools_dir())
-                .envs(env),
-        )
-    })?;
+    for engine in crate::test::engines() {
+        timed(&format!("browser tests in {engine}"), || {
+            util::run(
+                util::command("node")
+                    .args(["--test", "--test-reporter=spec", "--test-timeout=300000"])
+                    .arg(root.join("tests/browser/npm/"))
+                    .env("BANDEAU_TOOLS", util::tools_dir())
+                    .env("BANDEAU_ENGINE", &engine)
+                    .envs(env.iter().cloned()),
+            )
+        })?;
+    }
     println!("examples: done in {:.0?}", started.elapsed());
     Ok(())
 }
@@ -97,6 +105,40 @@ fn timed<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, Stri
     let result = f().map_err(|e| format!("{what}: {e}"))?;
     println!("examples: {what} took {:.1?}", started.elapsed());
     Ok(result)
+}
+
+/// The start of the page's `<script>` that `with_event_log` adds.
+const EVENT_LOG_TAG: &str = "<script data-test=\"event-log\">";
+
+/// Adds `examples/shared/event-log.js` to the page at `html`, inline at the
+/// end of its head, so that the browser tests can read what the page
+/// logged: WebDriver does not hear the console or uncaught errors. The
+/// classic script runs while the page is parsed, before the page's module
+/// or deferred scripts, and loads nothing: the files the page asks for stay
+/// the ones its bundler emitted.
+fn with_event_log(root: &Path, html: &Path) -> Result<(), String> {
+    let log = root.join("examples/shared/event-log.js");
+    let script =
+        std::fs::read_to_string(&log).map_err(|e| format!("reading {}: {e}", log.display()))?;
+    let page =
+        std::fs::read_to_string(html).map_err(|e| format!("reading {}: {e}", html.display()))?;
+    std::fs::write(html, event_logged(&page, &script)?)
+        .map_err(|e| format!("writing {}: {e}", html.display()))
+}
+
+fn event_logged(page: &str, script: &str) -> Result<String, String> {
+    if page.contains(EVENT_LOG_TAG) {
+        return Err("the page has an event log already".into());
+    }
+    if script.contains("</script") {
+        return Err("examples/shared/event-log.js cannot be inlined: it says `</script`".into());
+    }
+    let head_end = page.find("</head>").ok_or("the page has no </head>")?;
+    Ok(format!(
+        "{}{EVENT_LOG_TAG}\n{script}</script>\n{}",
+        &page[..head_end],
+        &page[head_end..]
+    ))
 }
 
 /// Serves `dist` on a free loopback port until the process ends; returns
@@ -128,6 +170,20 @@ mod tests {
         .unwrap();
         assert_eq!(blocks.len(), 1);
         blocks.remove(0)
+    }
+
+    #[test]
+    fn the_event_log_goes_at_the_end_of_the_head_once() {
+        let page = "<html><head><meta charset=\"utf-8\"></head><body></body></html>";
+        let logged = event_logged(page, "window.x = 1;\n").unwrap();
+        assert_eq!(
+            logged,
+            "<html><head><meta charset=\"utf-8\"><script data-test=\"event-log\">\n\
+             window.x = 1;\n</script>\n</head><body></body></html>"
+        );
+        assert!(event_logged(&logged, "window.x = 1;\n").is_err());
+        assert!(event_logged("<body></body>", "").is_err());
+        assert!(event_logged(page, "'</script>'").is_err());
     }
 
     #[test]
@@ -233,11 +289,14 @@ mod tests {
         assert!(built_wasm(&dist).unwrap_err().contains("not a hashed file"));
         std::fs::remove_file(assets.join("bandeau_embed_bg.wasm")).unwrap();
         std::fs::write(assets.join("bandeau_embed_bg-DgE3x1aQ.wasm"), b"").unwrap();
-        std::fs::write(assets.join("bandeau_brand_bg-Xy12ab34.wasm"), b"").unwrap();
+        std::fs::write(assets.join("bandeau_brand_bg-Ck8c7-1x.wasm"), b"").unwrap();
         assert_eq!(
             built_wasm(&dist).unwrap(),
             "/assets/bandeau_embed_bg-DgE3x1aQ.wasm"
         );
+        std::fs::write(assets.join("bandeau_brand_bg-1x.wasm"), b"").unwrap();
+        assert!(built_wasm(&dist).unwrap_err().contains("not a hashed file"));
+        std::fs::remove_file(assets.join("bandeau_brand_bg-1x.wasm")).unwrap();
         std::fs::write(dist.join("bandeau_brand_bg.wasm"), b"").unwrap();
         assert!(built_wasm(&dist).unwrap_err().contains("not a hashed file"));
         std::fs::remove_dir_all(&dist).unwrap();

@@ -48,9 +48,14 @@ pub(super) fn built_wasm(dist: &Path) -> Result<String, String> {
     {
         let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let stem = name.strip_suffix(".wasm").unwrap_or(name);
-        let hashed = stem
-            .rsplit_once('-')
-            .is_some_and(|(_, hash)| hash.len() >= 8);
+        // The package's wasm names have no `-`; Vite's hash (8 characters
+        // of base64url) may have some.
+        let hashed = stem.split_once('-').is_some_and(|(_, hash)| {
+            hash.len() >= 8
+                && hash
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        });
         if file.parent() != Some(Path::new("assets")) || !hashed {
             return Err(format!(
                 "Vite emitted {}, not a hashed file in assets/",

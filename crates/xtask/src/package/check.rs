@@ -3,7 +3,8 @@
 //! tarball, installed like a dependency, must type-check in a strict
 //! TypeScript app with and without React (the `@ts-expect-error` lines in
 //! `consumer/` fail the check if the types get looser), import in Node
-//! without side effects, and define working elements in Chromium.
+//! without side effects, and define working elements in Chromium, Firefox
+//! ESR and WebKitGTK (`tests/browser/engine.mjs`).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -89,20 +90,34 @@ pub fn run() -> Result<(), String> {
 
     write(&plain.join("node.test.mjs"), NODE_TEST)?;
     write(&plain.join("browser.test.mjs"), BROWSER_TEST)?;
-    util::run(
-        util::command("node")
-            .current_dir(&plain)
-            .args([
-                "--test",
-                "--test-reporter=spec",
-                // A hang fails the step instead of stalling CI.
-                "--test-timeout=60000",
-                "node.test.mjs",
-                "browser.test.mjs",
-            ])
-            .env("BANDEAU_TOOLS", &tools)
-            .env("BANDEAU_PACKAGE", plain.join("node_modules/bandeau")),
-    )
+    let package = plain.join("node_modules/bandeau");
+    util::run(consumer_test(&plain, "node.test.mjs", 60).env("BANDEAU_PACKAGE", &package))?;
+    let engine = util::repo_root().join("tests/browser/engine.mjs");
+    for name in crate::test::engines() {
+        println!("npm package: the entry in {name}");
+        util::run(
+            // A browser session per page: slower in Firefox and WebKit.
+            consumer_test(&plain, "browser.test.mjs", 300)
+                .env("BANDEAU_TOOLS", &tools)
+                .env("BANDEAU_PACKAGE", &package)
+                .env("BANDEAU_ENGINE", &name)
+                .env("BANDEAU_ENGINE_MODULE", &engine),
+        )
+        .map_err(|e| format!("in {name}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// `node --test` of one of the consumer's test files in `app`; a hang
+/// fails the step after `seconds` instead of stalling CI.
+fn consumer_test(app: &Path, file: &str, seconds: u32) -> std::process::Command {
+    let mut command = util::command("node");
+    command
+        .current_dir(app)
+        .args(["--test", "--test-reporter=spec"])
+        .arg(format!("--test-timeout={}", seconds * 1000))
+        .arg(file);
+    command
 }
 
 /// What a careful consumer turns on: strict, and the package's own
