@@ -4,9 +4,59 @@
 // address as BANDEAU_URL). Stories are read from the app's sidebar, which
 // lists the Rust stories of crates/widgets/src/story.rs, so a new story is
 // tested without touching these files.
-export { launch, newPage, url, AXE_PATH, BASE } from '../e2e/support.mjs';
+//
+// The workbench is a designers' tool, so these tests drive it with
+// Playwright in Chromium only (docs/decisions.md, "One WebDriver runner");
+// the chrome's own tests run in three engines through ../engine.mjs.
 import assert from 'node:assert/strict';
-import { newPage, url } from '../e2e/support.mjs';
+import { createRequire } from 'node:module';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const tools = process.env.BANDEAU_TOOLS ?? join(here, '..', '..', '..', 'target', 'tools');
+const require = createRequire(join(tools, 'node_modules', '/'));
+const { chromium } = require('playwright-core');
+/** Where axe-core's browser build is, for `page.addScriptTag({ path })`. */
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+if (!process.env.BANDEAU_URL) {
+  throw new Error('BANDEAU_URL is not set: run these tests with `cargo xtask test`');
+}
+/** The served or exported workbench, without a trailing slash. */
+export const BASE = process.env.BANDEAU_URL.replace(/\/+$/, '');
+const ORIGIN = new URL(BASE).origin;
+/** A page address on that site. */
+export const url = (path) => new URL(path, `${BASE}/`).href;
+
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A fresh context (empty storage) and a page in it that records what the
+ * page reports (`page.log`); requests to any other origin are aborted, so
+ * nothing reaches the network.
+ */
+export async function newPage(browser, { viewport = { width: 1280, height: 800 }, ...options } = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  await context.route((address) => address.origin !== ORIGIN, (route) => route.abort());
+  const page = await context.newPage();
+  const log = { console: [], pageErrors: [], requests: [] };
+  page.on('console', (message) => log.console.push({
+    type: message.type(),
+    text: message.text(),
+    url: message.location()?.url ?? '',
+  }));
+  page.on('pageerror', (error) => log.pageErrors.push(String(error?.stack ?? error)));
+  page.on('request', (request) => log.requests.push(request.url()));
+  page.log = log;
+  return page;
+}
 
 /** How many stories finished rendering in the canvas so far. */
 export const renders = (page) =>

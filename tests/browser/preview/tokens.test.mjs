@@ -8,8 +8,7 @@
 //   BANDEAU_URL=http://127.0.0.1:8787 node --test tests/browser/preview/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, url } from '../e2e/support.mjs';
-import { until } from './support.mjs';
+import { launch, newPage, url, until } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
