@@ -62,8 +62,19 @@ try {
   const end = Date.now() + BUDGET_MS;
   let shown = 0;
   let output = '';
+  // WebKitWebDriver now and then fails to hand back a script's result
+  // ("Could not parse script result") while the page is busy compiling or
+  // running the wasm; the read has no side effect, so it is asked again.
+  let misses = 0;
   for (;;) {
-    output = await page.evaluate(() => document.getElementById('output')?.textContent ?? '');
+    try {
+      output = await page.evaluate(() => document.getElementById('output')?.textContent ?? '');
+      misses = 0;
+    } catch (error) {
+      misses += 1;
+      if (misses > 20) throw error;
+      console.error(`wasm tests: reading the page failed (${error.message}); asking again`);
+    }
     process.stdout.write(output.slice(shown));
     shown = output.length;
     if (output.includes('test result: ')) break;
