@@ -122,7 +122,7 @@ async function startProxy(hosts) {
     let to;
     try { to = target(address); } catch { to = null; }
     if (!to) {
-      state.refused.push(address);
+      state.refused.push(address.replace(/\/$/, ''));
       socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
       return null;
     }
@@ -136,9 +136,13 @@ async function startProxy(hosts) {
     socket.on('error', () => upstream.destroy());
     return upstream;
   };
+  // A tunnel names only a host and port: a refused one is noted in
+  // `refused` as `https://host:port`, one that is served in `requests`.
   server.on('connect', (incoming, socket, head) => {
-    state.requests.push(`tunnel://${incoming.url}`);
-    tunnel(`http://${incoming.url}/`, socket, head, 'HTTP/1.1 200 Connection Established\r\n\r\n');
+    const address = `https://${incoming.url}/`;
+    if (tunnel(address, socket, head, 'HTTP/1.1 200 Connection Established\r\n\r\n')) {
+      state.requests.push(address);
+    }
   });
   server.on('upgrade', (incoming, socket, head) => {
     state.requests.push(incoming.url);
