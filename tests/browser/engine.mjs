@@ -87,6 +87,7 @@ async function startProxy(hosts) {
     return new URL(`${url.pathname}${url.search}`, to);
   };
   const server = createServer((incoming, outgoing) => {
+    incoming.socket.on('error', () => {});
     state.requests.push(incoming.url);
     let to;
     try { to = target(incoming.url); } catch { to = null; }
@@ -138,13 +139,17 @@ async function startProxy(hosts) {
   };
   // A tunnel names only a host and port: a refused one is noted in
   // `refused` as `https://host:port`, one that is served in `requests`.
+  // Sockets handed over by 'connect' and 'upgrade' come without an error
+  // listener: a browser resetting one would throw from nowhere.
   server.on('connect', (incoming, socket, head) => {
+    socket.on('error', () => {});
     const address = `https://${incoming.url}/`;
     if (tunnel(address, socket, head, 'HTTP/1.1 200 Connection Established\r\n\r\n')) {
       state.requests.push(address);
     }
   });
   server.on('upgrade', (incoming, socket, head) => {
+    socket.on('error', () => {});
     state.requests.push(incoming.url);
     const lines = [`${incoming.method} ${new URL(incoming.url).pathname}${new URL(incoming.url).search} HTTP/1.1`];
     for (let i = 0; i < incoming.rawHeaders.length; i += 2) {

@@ -131,17 +131,23 @@ for (const popup of POPUPS) {
   });
 }
 
+/** Opens `popup` with a click; it must be open, whole, on top and under its button on `side`. */
+async function openAnchored(page, popup, side) {
+  const button = popup.button(page, popup.host);
+  const target = popup.panel(page, popup.host);
+  await button.click();
+  assert.equal(await isOpen(button, target), true, popup.name);
+  assert.deepEqual(await hits(target), WHOLE, `${popup.name}: whole and on top`);
+  await assertAnchored(page, popup, side);
+  return { button, target };
+}
+
 test('right to left, the panels are mirrored: under their buttons, inside the viewport', async () => {
   const page = await open();
   await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
   const mirrored = { left: 'right', right: 'left' };
   for (const popup of POPUPS) {
-    const button = popup.button(page, popup.host);
-    const target = popup.panel(page, popup.host);
-    await button.click();
-    assert.equal(await isOpen(button, target), true, popup.name);
-    assert.deepEqual(await hits(target), WHOLE, `${popup.name}: whole and on top`);
-    await assertAnchored(page, popup, mirrored[popup.side]);
+    const { button, target } = await openAnchored(page, popup, mirrored[popup.side]);
     await page.keyboard.press('Escape');
     assert.equal(await isOpen(button, target), false, `${popup.name}: Escape closes it`);
   }
@@ -152,12 +158,7 @@ for (const [width, height] of [[320, 640], [640, 360]]) {
   test(`at ${width}×${height} the panels stay inside the viewport, under their buttons`, async () => {
     const page = await open({ viewport: { width, height } });
     for (const popup of POPUPS) {
-      const button = popup.button(page, popup.host);
-      const target = popup.panel(page, popup.host);
-      await button.click();
-      assert.equal(await isOpen(button, target), true, popup.name);
-      assert.deepEqual(await hits(target), WHOLE, `${popup.name}: whole and on top`);
-      await assertAnchored(page, popup, popup.side);
+      const { target } = await openAnchored(page, popup, popup.side);
       // Whatever the room cuts short can still be reached by scrolling.
       const reachable = await target.evaluate((element) => element.scrollHeight <= element.clientHeight
         || ['auto', 'scroll'].includes(getComputedStyle(element).overflowY));
